@@ -1,0 +1,41 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { openapiIntegration } from './src/integrations/openapi.ts';
+import { normalizeBase, normalizeSiteUrl } from './src/lib/site/base.ts';
+import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
+import { sidebar } from './src/sidebar.ts';
+
+// Every deployment knob is an environment variable; README.md lists them.
+const base = normalizeBase(process.env.SITE_BASE);
+const site = normalizeSiteUrl(process.env.SITE_URL);
+
+export default defineConfig({
+  base,
+  ...(site ? { site } : {}),
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  // unified (remark/rehype) so that content links can be made base-aware by a rehype plugin.
+  markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
+  integrations: [
+    openapiIntegration({ specPath: process.env.OPENAPI_SPEC }),
+    starlight({
+      title: 'Meshplay REST API',
+      description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',
+      logo: { src: './src/assets/meshplay-logo.svg', alt: 'Meshplay' },
+      favicon: '/favicon.svg',
+      sidebar,
+      customCss: ['./src/styles/site.css'],
+      lastUpdated: false,
+      pagination: true,
+      expressiveCode: {
+        // Highlighted at build time by shiki, in a light and a dark theme that follow the theme switch.
+        themes: ['github-dark', 'github-light'],
+        // Wrapped lines: long curl commands stay readable without sideways scrolling,
+        // and copying still yields the exact command.
+        defaultProps: { wrap: true },
+      },
+    }),
+  ],
+});

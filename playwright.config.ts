@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium.ts';
+import { TEST_PORTS } from './tests/support/ports.ts';
+
+const chromium = findChromium();
+const meshplay = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
+
+// The e2e tests run against the built sites (npm test builds them first): dist/ at /
+// and dist-subpath/ (SITE_BASE=/docs/) under /docs/, plus the Meshplay-like test servers.
+export default defineConfig({
+  testDir: './tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromium?.executablePath ? { executablePath: chromium.executablePath, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'site', use: { baseURL: `http://127.0.0.1:${TEST_PORTS.site}/` } },
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/` } },
+  ],
+  webServer: [
+    {
+      command: 'node tests/support/start-test-servers.ts',
+      url: `${meshplay}/api/system/version`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node scripts/serve.ts',
+      url: `http://127.0.0.1:${TEST_PORTS.site}/`,
+      env: { PORT: String(TEST_PORTS.site), SITE_DIR: 'dist', SITE_BASE: '/', MESHPLAY_SERVER: meshplay },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node scripts/serve.ts',
+      url: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/`,
+      env: { PORT: String(TEST_PORTS.siteSubpath), SITE_DIR: 'dist-subpath', SITE_BASE: '/docs/', MESHPLAY_SERVER: meshplay },
+      reuseExistingServer: false,
+    },
+  ],
+});

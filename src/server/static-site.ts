@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+/** Serve the built site from `dir` under `base`, with the site's own 404 page for unknown paths. */
+export function createStaticSite(dir: string, base: string): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`No built site in ${dir}: run "npm run build" first (or "npm start", which builds and serves).`);
+  }
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], dotfiles: false });
+  const notFoundPath = join(dir, '404.html');
+  const notFound = existsSync(notFoundPath) ? readFileSync(notFoundPath) : Buffer.from('Not found\n');
+  const prefix = base.replace(/\/+$/, '');
+
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const sendNotFound = () => {
+      res.writeHead(404, { 'Content-Type': existsSync(notFoundPath) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' });
+      res.end(notFound);
+    };
+    if (prefix !== '') {
+      if (url === prefix) {
+        // "/docs" -> "/docs/", as static hosts do for folders.
+        res.writeHead(301, { Location: `${prefix}/` });
+        res.end();
+        return;
+      }
+      if (!url.startsWith(`${prefix}/`)) {
+        sendNotFound();
+        return;
+      }
+      req.url = url.slice(prefix.length);
+    }
+    files(req, res, sendNotFound);
+  };
+}

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { listBuiltPages, readBuiltPage, shellBlocksOf } from '../support/built-site.ts';
+import type { RecordedRequest } from '../support/meshplay-test-server.ts';
+import { TEST_PORTS } from '../support/ports.ts';
+import { needsSession, readBuiltSpec } from '../support/spec-lookup.ts';
+import { mintToken } from '../support/tokens.ts';
+
+const run = promisify(execFile);
+const DIST = resolve('dist');
+const SERVER = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
+
+test.skip(({ baseURL }) => (baseURL ?? '').includes('/docs/'), 'the sub-path build has the same examples');
+
+/** Every shell block of the built site, with the page it is on. */
+function allShellBlocks(): Array<{ page: string; code: string }> {
+  return listBuiltPages(DIST).flatMap((page) => shellBlocksOf(readBuiltPage(DIST, page)).map((code) => ({ page: `/${page}`, code })));
+}
+
+/** A HOME with ~/.meshplay/auth.json, as meshplayctl system login leaves it. */
+function homeWithAuthJson(token: string): string {
+  const home = mkdtempSync(join(tmpdir(), 'meshplay-home-'));
+  mkdirSync(join(home, '.meshplay'));
+  writeFileSync(join(home, '.meshplay', 'auth.json'), JSON.stringify({ 'meshplay-provider': 'Meshplay', token }));
+  return home;
+}
+
+async function serverLog(method: 'GET' | 'DELETE'): Promise<RecordedRequest[]> {
+  const response = await fetch(`${SERVER}/__test__/requests`, { method });
+  return ((await response.json()) as { requests: RecordedRequest[] }).requests;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('every shell example on the site is valid bash', async () => {
+  const blocks = allShellBlocks();
+  expect(blocks.length).toBeGreaterThan(5);
+  for (const { page, code } of blocks) {
+    await expect(run('bash', ['-n', '-c', code]), `${page}:\n${code}`).resolves.toBeDefined();
+  }
+});
+
+test('the auth.json one-liner puts the token from ~/.meshplay/auth.json into MESHPLAY_TOKEN', async () => {
+  const token = mintToken({ expiresIn: 3600 });
+  const oneLiners = allShellBlocks().filter(({ code }) => code.includes('auth.json') && code.includes('export MESHPLAY_TOKEN'));
+  expect(oneLiners.length).toBeGreaterThan(0);
+  for (const { page, code } of oneLiners) {
+    const { stdout } = await run('bash', ['-c', `${code}\nprintf %s "$MESHPLAY_TOKEN"`], {
+      env: { PATH: process.env.PATH ?? '', HOME: homeWithAuthJson(token) },
+    });
+    expect(stdout, page).toBe(token);
+  }
+});
+
+test('every curl example runs against a Meshplay server and gets the documented status', async () => {
+  test.setTimeout(120_000);
+  const spec = readBuiltSpec(DIST);
+  const token = mintToken({ expiresIn: 3600 });
+  const curls = allShellBlocks().filter(({ code }) => /\bcurl\b/.test(code) && code.includes('localhost:9081'));
+  expect(curls.length).toBeGreaterThan(5);
+  const seen = { ok: 0, redirect: 0 };
+
+  for (const { page, code } of curls) {
+    await serverLog('DELETE');
+    const script = code.replaceAll('http://localhost:9081', SERVER);
+    await run('bash', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '', HOME: homeWithAuthJson(token), MESHPLAY_TOKEN: token },
+      timeout: 20_000,
+    });
+    const requests = await serverLog('GET');
+    expect(requests.length, `${page}: ${code}`).toBeGreaterThan(0);
+    const sendsCookie = /--cookie|\s-b\s/.test(code);
+    for (const request of requests) {
+      const expected = !sendsCookie && needsSession(spec, request.method, request.path) ? 302 : 200;
+      expect(request.status, `${page}: ${code}\n${request.method} ${request.path}`).toBe(expected);
+      if (expected === 302) seen.redirect += 1;
+      else seen.ok += 1;
+    }
+  }
+  // The guide shows both: calls that succeed with the cookie, and the redirect of a call without it.
+  expect(seen.ok).toBeGreaterThan(3);
+  expect(seen.redirect).toBeGreaterThan(0);
+});

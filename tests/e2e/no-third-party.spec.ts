@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { listBuiltPages } from '../support/built-site.ts';
+
+test('no page requests anything from another origin', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = resolve(testInfo.project.name === 'subpath' ? 'dist-subpath' : 'dist');
+  const origin = new URL(baseURL ?? '').origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(`${page.url()} -> ${request.url()}`);
+  });
+  const pages = listBuiltPages(dir);
+  expect(pages.length).toBeGreaterThanOrEqual(7);
+  for (const path of pages) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    // Open search too: Pagefind loads its index and UI only when asked.
+    if (path === '') {
+      await page.getByRole('button', { name: 'Search' }).first().click();
+      await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox').fill('token');
+      await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+      await page.keyboard.press('Escape');
+    }
+  }
+  expect(foreign).toEqual([]);
+});

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every HTML page of a built site, as paths relative to the site root ("", "reference/rest-apis/"). */
+export function listBuiltPages(dir: string): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'index.html') {
+        const rel = relative(dir, folder).split(sep).join('/');
+        pages.push(rel === '' ? '' : `${rel}/`);
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+/** Decode the few entities Astro writes in attribute values. */
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of every shell code block on a built page, as its copy button would copy it. */
+export function shellBlocksOf(html: string): string[] {
+  const blocks: string[] = [];
+  for (const match of html.matchAll(/<figure[^>]*class="[^"]*frame[^"]*"[\s\S]*?<\/figure>/g)) {
+    const figure = match[0];
+    if (!/data-language="(bash|sh|shell)"/.test(figure)) continue;
+    const code = /data-code="([^"]*)"/.exec(figure)?.[1];
+    // Expressive Code stores line breaks in data-code as U+007F.
+    if (code !== undefined) blocks.push(decodeEntities(code).replace(/\u007f/g, '\n'));
+  }
+  return blocks;
+}
+
+/** Read a built page's HTML. */
+export function readBuiltPage(dir: string, page: string): string {
+  return readFileSync(join(dir, page, 'index.html'), 'utf8');
+}

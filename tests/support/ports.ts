@@ -1,0 +1,11 @@
+/** Loopback ports of the end-to-end setup, away from Meshplay's own 9081 and Astro's 4321. */
+export const TEST_PORTS = {
+  /** The built site at / (scripts/serve.ts). */
+  site: 4391,
+  /** The site built with SITE_BASE=/docs/, served under /docs/. */
+  siteSubpath: 4392,
+  /** The Meshplay-like test server: cookie auth, no CORS. */
+  meshplay: 19081,
+  /** The same server behind a CORS-enabled reverse proxy. */
+  meshplayCors: 19082,
+} as const;
