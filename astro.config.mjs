@@ -1,8 +1,9 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { openapiIntegration } from './src/integrations/openapi.ts';
+import { loadSpecForBuild, openapiIntegration } from './src/integrations/openapi.ts';
 import { normalizeBase, normalizeSiteUrl } from './src/lib/site/base.ts';
 import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
 import { sidebar } from './src/sidebar.ts';
@@ -10,6 +11,8 @@ import { sidebar } from './src/sidebar.ts';
 // Every deployment knob is an environment variable; README.md lists them.
 const base = normalizeBase(process.env.SITE_BASE);
 const site = normalizeSiteUrl(process.env.SITE_URL);
+// The spec is read, bundled, validated and linted here, once: the sidebar and the pages both use it.
+const specResult = await loadSpecForBuild({ root: fileURLToPath(new URL('.', import.meta.url)), specPath: process.env.OPENAPI_SPEC });
 
 export default defineConfig({
   base,
@@ -19,7 +22,7 @@ export default defineConfig({
   // unified (remark/rehype) so that content links can be made base-aware by a rehype plugin.
   markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
   integrations: [
-    openapiIntegration({ specPath: process.env.OPENAPI_SPEC }),
+    openapiIntegration(specResult),
     starlight({
       title: 'Meshplay REST API',
       description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',
