@@ -6,7 +6,9 @@ import { defineConfig } from 'astro/config';
 import { loadSpecForBuild, openapiIntegration } from './src/integrations/openapi.ts';
 import { normalizeBase, normalizeSiteUrl } from './src/lib/site/base.ts';
 import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
-import { sidebar } from './src/sidebar.ts';
+import { swaggerUiFollowsSiteTheme } from './src/integrations/swagger-ui-theme.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { buildSidebar } from './src/sidebar.ts';
 
 // Every deployment knob is an environment variable; README.md lists them.
 const base = normalizeBase(process.env.SITE_BASE);
@@ -18,17 +20,20 @@ export default defineConfig({
   base,
   ...(site ? { site } : {}),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline <style>: the Content-Security-Policy allows styles from the site only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // unified (remark/rehype) so that content links can be made base-aware by a rehype plugin.
+  vite: { plugins: [swaggerUiFollowsSiteTheme()] },
   markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
   integrations: [
     openapiIntegration(specResult),
+    contentSecurityPolicy(),
     starlight({
       title: 'Meshplay REST API',
       description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',
       logo: { src: './src/assets/meshplay-logo.svg', alt: 'Meshplay' },
       favicon: '/favicon.svg',
-      sidebar,
+      sidebar: buildSidebar(specResult.spec?.document),
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,

@@ -21,7 +21,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', use: { baseURL: `http://127.0.0.1:${TEST_PORTS.site}/` } },
-    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/` } },
+    // Under /docs/, the journeys that depend on the base path (tests tagged @subpath).
+    { name: 'subpath', grep: /@subpath/, use: { baseURL: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/` } },
   ],
   webServer: [
     {
@@ -32,13 +33,24 @@ export default defineConfig({
     {
       command: 'node scripts/serve.ts',
       url: `http://127.0.0.1:${TEST_PORTS.site}/`,
-      env: { PORT: String(TEST_PORTS.site), SITE_DIR: 'dist', SITE_BASE: '/', MESHPLAY_SERVER: meshplay },
+      env: { PORT: String(TEST_PORTS.site), SITE_DIR: 'dist', SITE_BASE: '/', MESHPLAY_SERVER: meshplay, MESHPLAY_PROXY_TIMEOUT_MS: '2000' },
       reuseExistingServer: false,
     },
     {
       command: 'node scripts/serve.ts',
       url: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/`,
-      env: { PORT: String(TEST_PORTS.siteSubpath), SITE_DIR: 'dist-subpath', SITE_BASE: '/docs/', MESHPLAY_SERVER: meshplay },
+      env: { PORT: String(TEST_PORTS.siteSubpath), SITE_DIR: 'dist-subpath', SITE_BASE: '/docs/', MESHPLAY_SERVER: meshplay, MESHPLAY_PROXY_TIMEOUT_MS: '2000' },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node scripts/serve.ts',
+      url: `http://127.0.0.1:${TEST_PORTS.siteWithStoppedServer}/`,
+      env: {
+        PORT: String(TEST_PORTS.siteWithStoppedServer),
+        SITE_DIR: 'dist',
+        SITE_BASE: '/',
+        MESHPLAY_SERVER: `http://127.0.0.1:${TEST_PORTS.stoppedMeshplay}`,
+      },
       reuseExistingServer: false,
     },
   ],

@@ -1,19 +1,54 @@
 /**
  * `npm run serve` (and the second half of `npm start`): serves the built site from dist/
- * under SITE_BASE, on HOST:PORT (default 127.0.0.1:4321).
+ * under SITE_BASE, on HOST:PORT (default 127.0.0.1:4321), with the try-it proxy beside it
+ * at `${SITE_BASE}api-proxy/`, which forwards to MESHPLAY_SERVER (default http://localhost:9081).
  */
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createStaticSite } from '../src/server/static-site.ts';
+import { createTryItProxy, normalizeTarget, PROXY_MAX_HEADER_SIZE, PROXY_SEGMENT } from '../src/server/try-it-proxy.ts';
 import { normalizeBase } from '../src/lib/site/base.ts';
+
+/** Print a configuration error naming the variable, and stop. */
+function exitWithConfigError(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Read MESHPLAY_SERVER: an http(s) URL without credentials, query or fragment. */
+function readMeshplayServer(): string {
+  const raw = process.env.MESHPLAY_SERVER?.trim() || 'http://localhost:9081';
+  try {
+    return normalizeTarget(raw);
+  } catch (error) {
+    return exitWithConfigError(`MESHPLAY_SERVER is not usable: ${(error as Error).message}.`);
+  }
+}
+
+/** Read MESHPLAY_PROXY_TIMEOUT_MS: a positive number of milliseconds, or undefined for the proxy's default. */
+function readProxyTimeout(): number | undefined {
+  const raw = process.env.MESHPLAY_PROXY_TIMEOUT_MS?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    return exitWithConfigError(`MESHPLAY_PROXY_TIMEOUT_MS must be a positive number of milliseconds, such as 30000, not "${raw}".`);
+  }
+  return value;
+}
 
 const base = normalizeBase(process.env.SITE_BASE);
 const host = process.env.HOST?.trim() || '127.0.0.1';
 const port = Number(process.env.PORT ?? '4321');
 const dir = resolve(process.env.SITE_DIR?.trim() || 'dist');
+const target = readMeshplayServer();
+const timeoutMs = readProxyTimeout();
 
 const site = createStaticSite(dir, base);
-const server = createServer((req, res) => site(req, res));
+const proxy = createTryItProxy(timeoutMs === undefined ? { target, base } : { target, base, timeoutMs });
+const server = createServer({ maxHeaderSize: PROXY_MAX_HEADER_SIZE }, (req, res) => {
+  if (!proxy.handle(req, res)) site(req, res);
+});
 server.listen(port, host, () => {
-  console.log(`Meshplay REST API reference: http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`);
+  const siteUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`;
+  console.log(`Meshplay REST API reference: ${siteUrl}  Try-it proxy: ${base}${PROXY_SEGMENT}/ -> ${proxy.target}`);
 });

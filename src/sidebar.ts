@@ -1,20 +1,28 @@
-/** The site's navigation: guides first, then the references. */
-export const sidebar = [
-  {
-    label: 'Guides',
-    items: [
-      { label: 'Overview', link: '/' },
-      { label: 'Meshplay APIs and tokens', slug: 'extensibility/api' },
-      { label: 'Providers', slug: 'extensibility/providers' },
-    ],
-  },
-  {
-    label: 'Reference',
-    items: [
-      { label: 'REST API', slug: 'reference/rest-apis' },
-      { label: 'GraphQL API', slug: 'reference/graphql-apis' },
-      { label: 'meshplayctl', slug: 'reference/meshplayctl' },
-      { label: 'meshplayctl system login', slug: 'reference/meshplayctl/system/login' },
-    ],
-  },
-];
+import { getReferenceSidebar, type SidebarGroup } from './lib/openapi/sidebar.ts';
+import type { OpenApiDocument } from './lib/openapi/types.ts';
+
+/** The site's navigation: guides first, then the references, then every endpoint of the spec by tag. */
+export function buildSidebar(document: OpenApiDocument | undefined): SidebarGroup[] {
+  const groups: SidebarGroup[] = [
+    {
+      label: 'Guides',
+      items: [
+        { label: 'Overview', link: '/' },
+        { label: 'Meshplay APIs and tokens', slug: 'extensibility/api' },
+        { label: 'Providers', slug: 'extensibility/providers' },
+      ],
+    },
+    {
+      label: 'Reference',
+      items: [
+        { label: 'REST API', slug: 'reference/rest-apis' },
+        { label: 'API playground', slug: 'reference/rest-apis/playground' },
+        { label: 'GraphQL API', slug: 'reference/graphql-apis' },
+        { label: 'meshplayctl', slug: 'reference/meshplayctl' },
+        { label: 'meshplayctl system login', slug: 'reference/meshplayctl/system/login' },
+      ],
+    },
+  ];
+  // Without a spec the build stops with the loader's message; the guides' sidebar is still valid.
+  return document ? [...groups, getReferenceSidebar(document)] : groups;
+}

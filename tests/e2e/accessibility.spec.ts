@@ -4,6 +4,7 @@ import { GUIDE_PAGES } from '../support/guide-pages.ts';
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
+    test.describe.configure({ timeout: 60_000 });
     test.beforeEach(async ({ page }) => {
       // Starlight reads the reader's choice from localStorage before the first paint.
       await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
@@ -13,7 +14,9 @@ for (const theme of ['light', 'dark'] as const) {
       test(`axe finds no violations on /${path}`, async ({ page }) => {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        const results = await new AxeBuilder({ page }).analyze();
+        // The sidebar (200+ endpoint links) is the same component on every page: check it once, on the home page.
+        const axe = new AxeBuilder({ page });
+        const results = await (path === '' ? axe : axe.exclude('nav[aria-label="Main"]')).analyze();
         expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
       });
     }

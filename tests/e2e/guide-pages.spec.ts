@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { GUIDE_PAGES } from '../support/guide-pages.ts';
 
-test.describe('guide pages', () => {
+test.describe('guide pages', { tag: '@subpath' }, () => {
   for (const page of GUIDE_PAGES) {
     test(`reader opens /${page.path} and finds it titled, described and in the sidebar`, async ({ page: tab }) => {
       await tab.goto(page.path);

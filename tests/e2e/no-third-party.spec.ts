@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
 import { listBuiltPages } from '../support/built-site.ts';
 
-test('no page requests anything from another origin', async ({ page, baseURL }, testInfo) => {
+test('no page requests anything from another origin', { tag: '@subpath' }, async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const dir = resolve(testInfo.project.name === 'subpath' ? 'dist-subpath' : 'dist');
   const origin = new URL(baseURL ?? '').origin;
@@ -11,7 +11,11 @@ test('no page requests anything from another origin', async ({ page, baseURL }, 
     const url = new URL(request.url());
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(`${page.url()} -> ${request.url()}`);
   });
-  const pages = listBuiltPages(dir);
+  // Every written page; of the pages generated from the spec (tag, operation and schema pages,
+  // a few templates over hundreds of pages) a sample.
+  const all = listBuiltPages(dir);
+  const generated = all.filter((path) => /^reference\/rest-apis\/(?!playground\/)[^/]+\//.test(path));
+  const pages = [...all.filter((path) => !generated.includes(path)), ...generated.filter((_, index) => index % 30 === 0)];
   expect(pages.length).toBeGreaterThanOrEqual(7);
   for (const path of pages) {
     await page.goto(path, { waitUntil: 'networkidle' });

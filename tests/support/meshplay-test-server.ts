@@ -18,6 +18,8 @@ export interface RecordedRequest {
   cookie: string | undefined;
   meshplayTokenHeader: string | undefined;
   origin: string | undefined;
+  /** Tells the tests' own clients apart (curl, the browser) when several tests share the server. */
+  userAgent: string | undefined;
   status: number;
 }
 
@@ -25,6 +27,8 @@ export interface TestServerOptions {
   port?: number;
   host?: string;
   corsProxy?: boolean;
+  /** Largest request head accepted; Go's net/http allows 1 MB (Node's default is 16 KB). */
+  maxHeaderSize?: number;
 }
 
 interface Session {
@@ -225,11 +229,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   let delayMs = 0;
 
-  const server = createServer(async (req, res) => {
+  const server = createServer(options.maxHeaderSize === undefined ? {} : { maxHeaderSize: options.maxHeaderSize }, async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://test.invalid');
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
 
-    // Test controls, outside the API: read or clear the request log, slow the server down.
+    // Test controls, outside the API: read or clear the request log, slow the server down,
+    // answer with a chosen redirect (status and Location; it also sets a cookie, as Meshplay's redirects do).
+    if (url.pathname === '/__test__/redirect') {
+      res.writeHead(Number(url.searchParams.get('status') ?? '302'), {
+        Location: url.searchParams.get('location') ?? '/',
+        'Set-Cookie': 'meshplay-provider=Meshplay; Path=/; HttpOnly',
+      });
+      res.end();
+      return;
+    }
     if (url.pathname.startsWith('/__test__/')) {
       if (url.pathname === '/__test__/requests' && req.method === 'DELETE') requests.length = 0;
       if (url.pathname === '/__test__/delay') delayMs = Number(url.searchParams.get('ms') ?? '0');
@@ -258,6 +271,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       cookie: req.headers.cookie,
       meshplayTokenHeader: typeof req.headers['meshplay-token'] === 'string' ? req.headers['meshplay-token'] : undefined,
       origin,
+      userAgent: req.headers['user-agent'],
       status: 0,
     };
     requests.push(entry);

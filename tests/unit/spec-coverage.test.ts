@@ -74,7 +74,8 @@ describe('spec coverage against the server route inventory', () => {
     const wrong: string[] = [];
     for (const route of wanted) {
       const path = Object.keys(document.paths ?? {}).find((candidate) => shapeOf(candidate) === expectedKey(route).split(' ')[1]);
-      const operation = path ? document.paths?.[path]?.[route.method.toLowerCase() as (typeof METHODS)[number]] : undefined;
+      const item = path ? (document.paths?.[path] as Record<string, { security?: unknown[] } | undefined> | undefined) : undefined;
+      const operation = item?.[route.method.toLowerCase()];
       const secured = (operation?.security ?? document.security ?? []).length > 0;
       if (secured !== route.session) wrong.push(`${route.method} ${route.path}: spec says ${secured ? 'session' : 'public'}`);
     }

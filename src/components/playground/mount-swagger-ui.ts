@@ -1,0 +1,128 @@
+import SwaggerUIBundle, { type ImmutableLike, type SwaggerRequest, type SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
+// As URLs, not imports: Astro would otherwise put Swagger UI's 180 KB of CSS on every page.
+import swaggerCssUrl from 'swagger-ui-dist/swagger-ui.css?url';
+import overridesCssUrl from './swagger-ui-overrides.css?url';
+import type { SnippetRequest } from '../../lib/playground/curl-command.ts';
+import type { RequestOutcome } from '../../lib/playground/explain-outcome.ts';
+
+export interface SwaggerUiHooks {
+  /** Add or strip the token: the one place a request's headers are decided. */
+  interceptRequest(request: SwaggerRequest): SwaggerRequest;
+  /** Every try-it result, to explain failures. */
+  onOutcome(outcome: RequestOutcome): void;
+  /** The curl command Swagger UI shows for a request. */
+  buildCurl(request: SnippetRequest): string;
+}
+
+interface ResponseLike {
+  url?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  text?: string;
+}
+interface ResponseRecord {
+  error?: boolean;
+  err?: { response?: ResponseLike };
+}
+
+/** Swagger UI's response record, reduced to what the explanations need. */
+function toOutcome(record: ResponseRecord & ResponseLike, lastUrl: string): RequestOutcome {
+  const response = record.error ? record.err?.response : record;
+  if (!response || typeof response.status !== 'number') return { kind: 'network-error', url: lastUrl };
+  const headers = response.headers ?? {};
+  return {
+    kind: 'response',
+    url: response.url ?? lastUrl,
+    status: response.status,
+    contentType: headers['content-type'] ?? '',
+    proxyError: headers['x-try-it-proxy'],
+    body: typeof response.text === 'string' ? response.text : '',
+  };
+}
+
+/** Read a request body Swagger UI holds (a string, an Immutable map, or form data) as text. */
+function bodyText(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  const immutable = body as ImmutableLike;
+  if (typeof immutable.toJS === 'function') return JSON.stringify(immutable.toJS());
+  return JSON.stringify(body);
+}
+
+/** Add a stylesheet once and wait until it applies, so Swagger UI never renders unstyled. */
+function loadStylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+}
+
+/** Swagger UI's styles and ours, loaded with Swagger UI's script rather than with the page. */
+export async function loadSwaggerUiStyles(): Promise<void> {
+  await Promise.all([loadStylesheet(swaggerCssUrl), loadStylesheet(overridesCssUrl)]);
+}
+
+/** Render Swagger UI over a spec object, wired to the playground's token, server and explanations. */
+export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: SwaggerUiHooks): SwaggerUiSystem {
+  let lastUrl = '';
+  const playgroundPlugin = () => ({
+    fn: {
+      requestSnippetGenerator_curl_bash: (request: ImmutableLike) => {
+        const headers = request.get('headers') as ImmutableLike | undefined;
+        return hooks.buildCurl({
+          method: String(request.get('method') ?? 'GET'),
+          url: String(request.get('url') ?? ''),
+          headers: (headers?.toJS?.() as Record<string, string> | undefined) ?? {},
+          body: bodyText(request.get('body')),
+        });
+      },
+    },
+    statePlugins: {
+      spec: {
+        wrapActions: {
+          setResponse:
+            (original: (path: string, method: string, record: unknown) => unknown) =>
+            (path: string, method: string, record: ResponseRecord & ResponseLike) => {
+              hooks.onOutcome(toOutcome(record, lastUrl));
+              return original(path, method, record);
+            },
+        },
+      },
+    },
+  });
+
+  return SwaggerUIBundle({
+    domNode,
+    spec,
+    layout: 'BaseLayout',
+    deepLinking: true,
+    // Never let ?url= or ?configUrl= in the page's address load another spec or config.
+    queryConfigEnabled: false,
+    validatorUrl: null,
+    tryItOutEnabled: true,
+    displayRequestDuration: true,
+    persistAuthorization: false,
+    defaultModelsExpandDepth: -1,
+    // Tags start closed: 190 operations at once would switch Swagger UI to its virtual list,
+    // which breaks deep links and Tab navigation; an opened tag or a deep link shows its operations.
+    docExpansion: 'none',
+    filter: true,
+    requestSnippetsEnabled: true,
+    requestSnippets: {
+      generators: { curl_bash: { title: 'curl (bash)', syntax: 'bash' } },
+      defaultExpanded: true,
+      languages: ['curl_bash'],
+    },
+    presets: [SwaggerUIBundle.presets.apis],
+    plugins: [playgroundPlugin],
+    requestInterceptor: (request) => {
+      lastUrl = request.url;
+      return hooks.interceptRequest(request);
+    },
+  });
+}

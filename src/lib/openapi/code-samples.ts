@@ -1,0 +1,180 @@
+import { HTTPSnippet } from '@readme/httpsnippet';
+import { tokenVariableFor, usesMeshplayAuth } from './meshplay-auth.ts';
+import type { OperationEntry } from './operations.ts';
+import { buildSampleRequest, TOKEN_PLACEHOLDER } from './sample-request.ts';
+
+/** One code sample: the tab label, the language Expressive Code highlights it as, and the code. */
+export interface CodeSample {
+  id: 'curl' | 'javascript' | 'python' | 'go';
+  label: string;
+  lang: string;
+  code: string;
+}
+
+interface SampleTarget {
+  id: CodeSample['id'];
+  label: string;
+  lang: string;
+  target: 'shell' | 'javascript' | 'python' | 'go';
+  client: string;
+  /** Turn the generator's output into the sample: credential from the environment, redirects shown. */
+  finish: (code: string, context: SampleContext) => string;
+}
+
+/** What post-processing needs to know about the request. */
+export interface SampleContext {
+  /** The environment variable that holds the credential. */
+  variable: string;
+  /** The comment above "don't follow redirects". */
+  redirectNote: string;
+  /** The JSON body, compact, when the request sends one. */
+  jsonBody: string | undefined;
+  /** Whether the body is long enough to be written on one line rather than pretty-printed. */
+  compactBody: boolean;
+}
+
+// Pretty-printed, a body longer than this many lines would make four samples of the same JSON
+// dwarf the page (and its HTML); the full example is in the request body section anyway.
+const MAX_PRETTY_BODY_LINES = 30;
+
+const TARGETS: readonly SampleTarget[] = [
+  { id: 'curl', label: 'curl', lang: 'bash', target: 'shell', client: 'curl', finish: finishCurl },
+  { id: 'javascript', label: 'JavaScript', lang: 'js', target: 'javascript', client: 'fetch', finish: finishJavaScript },
+  { id: 'python', label: 'Python', lang: 'python', target: 'python', client: 'requests', finish: finishPython },
+  { id: 'go', label: 'Go', lang: 'go', target: 'go', client: 'native', finish: finishGo },
+];
+
+/** The curl, JavaScript (fetch), Python (requests) and Go (net/http) samples of an operation, made by httpsnippet. */
+export function getCodeSamples(entry: OperationEntry, document: unknown): CodeSample[] {
+  const { har, usesToken } = buildSampleRequest(entry, document);
+  const snippet = new HTTPSnippet(har);
+  const text = har.postData.text;
+  const jsonBody = text !== undefined && /json/i.test(har.postData.mimeType) ? text : undefined;
+  const context: SampleContext = {
+    variable: tokenVariableFor(document),
+    redirectNote:
+      usesToken && usesMeshplayAuth(document)
+        ? 'Meshplay answers 302 when the session is missing or expired: show it instead of following it.'
+        : 'Show a redirect as the server sends it instead of following it.',
+    jsonBody,
+    compactBody: jsonBody !== undefined && prettyLineCount(jsonBody) > MAX_PRETTY_BODY_LINES,
+  };
+  return TARGETS.map(({ id, label, lang, target, client, finish }) => {
+    // curl reads "{id}" in a URL as a glob pattern; --globoff sends it as written.
+    const globOff = target === 'shell' && /\{[^}]+\}/.test(har.url);
+    const generated = snippet.convert(target, client, { indent: '  ', globOff })[0];
+    const code = typeof generated === 'string' ? generated : '';
+    return { id, label, lang, code: finish(restorePathPlaceholders(code), context) };
+  });
+}
+
+/** How many lines a JSON text takes pretty-printed. */
+function prettyLineCount(json: string): number {
+  try {
+    return (JSON.stringify(JSON.parse(json), null, 2) ?? '').split('\n').length;
+  } catch {
+    return 1;
+  }
+}
+
+/** Put back the "{name}" of path parameters without an example, which the generator percent-encodes. */
+export function restorePathPlaceholders(code: string): string {
+  return code.replace(/%7B([A-Za-z0-9_.-]+)%7D/g, '{$1}');
+}
+
+/** curl: the credential from $VARIABLE (so the quotes around it become double quotes); a long JSON body on one line. */
+export function finishCurl(code: string, context: SampleContext): string {
+  const { variable, jsonBody, compactBody } = context;
+  let result = code;
+  if (compactBody && jsonBody !== undefined && !jsonBody.includes("'")) result = result.replace(/(--data(?:-binary)? )'\n[\s\S]*\n'$/, (_whole, flag: string) => `${flag}'${jsonBody}'`);
+  result = result.replace(new RegExp(`'([^']*)${TOKEN_PLACEHOLDER}([^']*)'`, 'g'), (_whole, before: string, after: string) => `"${escapeDoubleQuoted(before)}$${variable}${escapeDoubleQuoted(after)}"`);
+  return result.replaceAll(TOKEN_PLACEHOLDER, `"$${variable}"`);
+}
+
+/** Escape text for a bash double-quoted string. */
+function escapeDoubleQuoted(text: string): string {
+  return text.replace(/[\\"$`]/g, '\\$&');
+}
+
+/** JavaScript: the credential from process.env, redirects not followed, the status and body printed. */
+export function finishJavaScript(code: string, context: SampleContext): string {
+  const { variable, redirectNote, jsonBody, compactBody } = context;
+  let result = code;
+  if (compactBody && jsonBody !== undefined) {
+    // JSON is a JavaScript literal: the generator's object, on one line.
+    const start = result.indexOf('  body: JSON.stringify(');
+    const end = result.indexOf(')\n};', start);
+    if (start >= 0 && end > start) result = `${result.slice(0, start)}  body: JSON.stringify(${jsonBody}${result.slice(end)}`;
+  }
+  result = result.replace(new RegExp(`'((?:[^'\\\\]|\\\\.)*)${TOKEN_PLACEHOLDER}((?:[^'\\\\]|\\\\.)*)'`, 'g'), (_whole, before: string, after: string) => `\`${toTemplateText(before)}\${process.env.${variable}}${toTemplateText(after)}\``);
+  const redirect = `  // ${redirectNote}\n  redirect: 'manual'`;
+  const oneLine = /^const options = \{method: '([A-Z]+)'\};$/m;
+  result = oneLine.test(result)
+    ? result.replace(oneLine, `const options = {\n  method: '$1',\n${redirect}\n};`)
+    : result.replace(/^(const options = \{\n  method: '[A-Z]+',)$/m, `$1\n${redirect},`);
+  result = result.replace(/\.then\(res => res\.json\(\)\)\n\s*\.then\(res => console\.log\(res\)\)/, '.then(async (res) => console.log(res.status, await res.text()))');
+  return attachFilesInJavaScript(result);
+}
+
+/**
+ * The generator appends a file field's path as text; send the file itself (Node's
+ * fs.openAsBlob), as curl's "@path" and Python's open() do.
+ */
+export function attachFilesInJavaScript(code: string): string {
+  const withFiles = code.replace(/^form\.append\('([^']+)', '(path\/to\/[^']+)'\);$/gm, "form.append('$1', await openAsBlob('$2'), '$1');");
+  return withFiles === code ? code : `import { openAsBlob } from 'node:fs';\n\n${withFiles}`;
+}
+
+/** Turn single-quoted JavaScript string content into template literal content. */
+function toTemplateText(text: string): string {
+  return text.replace(/\\'/g, "'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** Python: the credential from os.environ, redirects not followed, the status and body printed. */
+export function finishPython(code: string, context: SampleContext): string {
+  const { variable, redirectNote, jsonBody, compactBody } = context;
+  let result = code;
+  if (compactBody && jsonBody !== undefined) result = result.replace(/^payload = [[{][\s\S]*?^[\]}]$/m, `payload = ${toPythonLiteral(JSON.parse(jsonBody))}`);
+  const withToken = result.replace(new RegExp(`"((?:[^"\\\\]|\\\\.)*)${TOKEN_PLACEHOLDER}((?:[^"\\\\]|\\\\.)*)"`, 'g'), (_whole, before: string, after: string) =>
+    joinParts([before === '' ? undefined : `"${before}"`, `os.environ["${variable}"]`, after === '' ? undefined : `"${after}"`], ' + '),
+  );
+  result = withToken === result ? result : withToken.replace(/^import requests$/m, 'import os\nimport requests');
+  result = result.replace(/^(response = requests\.\w+\(url)(.*)\)$/m, `# ${redirectNote}\n$1$2, allow_redirects=False)`);
+  result = result.replace(/^print\(response\.text\)$/m, 'print(response.status_code)\nprint(response.text)');
+  return result;
+}
+
+/** Go: the credential from os.Getenv, redirects not followed, the status and body printed. */
+export function finishGo(code: string, context: SampleContext): string {
+  const { variable, redirectNote, jsonBody } = context;
+  let result = code;
+  // A raw string keeps JSON readable: no backslash before every quote.
+  if (jsonBody !== undefined && !jsonBody.includes('`')) result = result.replace(/strings\.NewReader\("(?:[^"\\]|\\.)*"\)/, () => `strings.NewReader(\`${jsonBody}\`)`);
+  const withToken = result.replace(new RegExp(`"((?:[^"\\\\]|\\\\.)*)${TOKEN_PLACEHOLDER}((?:[^"\\\\]|\\\\.)*)"`, 'g'), (_whole, before: string, after: string) =>
+    joinParts([before === '' ? undefined : `"${before}"`, `os.Getenv("${variable}")`, after === '' ? undefined : `"${after}"`], '+'),
+  );
+  result = withToken === result ? result : withToken.replace(/^\t"net\/http"$/m, '\t"net/http"\n\t"os"');
+  result = result.replace(
+    /^\tres, _ := http\.DefaultClient\.Do\(req\)$/m,
+    `\t// ${redirectNote}\n\tclient := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}\n\tres, _ := client.Do(req)`,
+  );
+  result = result.replace(/^\tfmt\.Println\(string\(body\)\)$/m, '\tfmt.Println(res.Status)\n\tfmt.Println(string(body))');
+  return result;
+}
+
+/** Join the defined parts of an expression. */
+function joinParts(parts: Array<string | undefined>, separator: string): string {
+  return parts.filter((part): part is string => part !== undefined).join(separator);
+}
+
+/** A JSON value as a Python literal on one line (True, False, None). */
+export function toPythonLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(toPythonLiteral).join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${toPythonLiteral(item)}`).join(', ')}}`;
+  return JSON.stringify(String(value));
+}

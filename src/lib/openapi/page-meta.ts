@@ -1,0 +1,26 @@
+import type { OperationEntry } from './operations.ts';
+
+/** Longest meta description kept: search results cut them around here anyway. */
+const MAX_DESCRIPTION = 160;
+/** Shortest description the site accepts (src/content.config.ts asks every page for one that says something). */
+const MIN_DESCRIPTION = 20;
+
+/** The meta description of an operation page: method and path, then its summary or the description's first sentence. */
+export function describeOperationPage(entry: OperationEntry): string {
+  const firstSentence = entry.description?.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0];
+  const text = `${entry.method.toUpperCase()} ${entry.path}: ${entry.title}${firstSentence && firstSentence !== entry.title ? `. ${firstSentence}` : ''}`;
+  return describeAtLeast(clip(text), `The ${entry.method.toUpperCase()} ${entry.path} operation of the REST API.`);
+}
+
+/** The description if it is long enough to say something, else the fallback. */
+export function describeAtLeast(description: string, fallback: string): string {
+  return description.length >= MIN_DESCRIPTION ? description : fallback;
+}
+
+/** Cut text at a word boundary to fit a meta description. */
+export function clip(text: string, max = MAX_DESCRIPTION): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > 40 ? cut : max - 1)}…`;
+}
+

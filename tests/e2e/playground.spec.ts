@@ -1,0 +1,176 @@
+import { expect, test } from '@playwright/test';
+import { TEST_PORTS } from '../support/ports.ts';
+import { executeOperation, loadAuthJson, requestsSeenBy, responseStatus, tokenField } from '../support/playground.ts';
+import { mintToken } from '../support/tokens.ts';
+
+const MESHPLAY = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
+const MESHPLAY_CORS = `http://127.0.0.1:${TEST_PORTS.meshplayCors}`;
+
+test.describe('playground', () => {
+  // Each page load parses Swagger UI's 1.5 MB bundle; give journeys with several loads room.
+  test.describe.configure({ timeout: 60_000 });
+
+  test('reader loads auth.json and calls GET /api/user through the proxy', { tag: '@subpath' }, async ({ page }) => {
+    const token = mintToken({ expiresIn: 3 * 3600, subject: `proxy-${Date.now()}` });
+    await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
+    await loadAuthJson(page, token);
+    await expect(page.getByRole('status').filter({ hasText: 'expires in 3 h' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /through this site/ })).toBeChecked();
+
+    const block = await executeOperation(page, 'Users', 'getSignedInUser');
+    await expect(responseStatus(block)).toHaveText('200');
+    await expect(block.locator('.live-responses-table').getByText(/"provider":\s*"Meshplay"/).first()).toBeVisible();
+
+    const seen = (await requestsSeenBy(MESHPLAY)).filter((request) => request.cookie?.includes(token));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.cookie).toBe(`meshplay-provider=Meshplay; token=${token}`);
+    expect(seen[0]?.meshplayTokenHeader).toBeUndefined();
+
+    // The curl shown runs against the real server, with the cookie, and without the token unless asked.
+    const curl = block.locator('.curl-command, .request-snippets').first();
+    await expect(curl).toContainText(`curl -X GET '${MESHPLAY}/api/user'`);
+    await expect(curl).toContainText('--cookie "meshplay-provider=Meshplay; token=$MESHPLAY_TOKEN"');
+    await expect(curl).not.toContainText(token);
+  });
+
+  test('the token reaches only the chosen server: not the spec fetch, not another origin', async ({ page }) => {
+    const token = mintToken({ expiresIn: 3600, subject: `scope-${Date.now()}` });
+    const carriers: string[] = [];
+    page.on('request', (request) => {
+      const headers = request.headers();
+      if (Object.values(headers).some((value) => value.includes(token))) carriers.push(request.url());
+    });
+    await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
+    await loadAuthJson(page, token);
+    const block = await executeOperation(page, 'Users', 'getSignedInUser');
+    await expect(responseStatus(block)).toHaveText('200');
+    expect(carriers.length).toBeGreaterThan(0);
+    for (const url of carriers) expect(url).toMatch(/\/api-proxy\/api\/user$/);
+    // The other test server never saw this token.
+    expect((await requestsSeenBy(MESHPLAY_CORS)).filter((request) => JSON.stringify(request).includes(token))).toEqual([]);
+  });
+
+  test('direct mode works with a CORS-enabled Meshplay and explains CORS with the plain one', async ({ page }) => {
+    const token = mintToken({ expiresIn: 3600, subject: `direct-${Date.now()}` });
+    await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
+    await loadAuthJson(page, token);
+
+    await page.getByRole('textbox', { name: 'Custom server URL' }).fill(MESHPLAY_CORS);
+    await page.getByRole('radio', { name: /Another server/ }).check();
+    let block = await executeOperation(page, 'Users', 'getSignedInUser');
+    await expect(responseStatus(block)).toHaveText('200');
+    const viaCors = (await requestsSeenBy(MESHPLAY_CORS)).filter((request) => request.meshplayTokenHeader === token);
+    expect(viaCors.length).toBeGreaterThan(0);
+
+    await page.getByRole('textbox', { name: 'Custom server URL' }).fill(MESHPLAY);
+    await page.getByRole('textbox', { name: 'Custom server URL' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Custom server URL' }).blur();
+    block = await executeOperation(page, 'Users', 'getSignedInUser');
+    await expect(page.getByRole('alert')).toContainText('The browser blocked this request (CORS)');
+    await expect(page.getByRole('alert')).toContainText('npm start');
+  });
+
+  test('an expired token gets the sign-in explanation, not an HTML page', async ({ page }) => {
+    await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
+    await loadAuthJson(page, mintToken({ expiresIn: -2 * 3600 }));
+    await expect(page.getByRole('status').filter({ hasText: 'expired 2 h ago' })).toBeVisible();
+    await executeOperation(page, 'Users', 'getSignedInUser');
+    await expect(page.getByRole('alert')).toContainText('the token is missing, invalid or expired');
+  });
+
+  test('a stopped Meshplay gets the unreachable explanation', async ({ page, baseURL }) => {
+    test.skip((baseURL ?? '').includes('/docs/'), 'one site is enough for the stopped server');
+    await page.goto(`http://127.0.0.1:${TEST_PORTS.siteWithStoppedServer}/reference/rest-apis/playground/#/System/getServerVersion`);
+    await executeOperation(page, 'System', 'getServerVersion');
+    await expect(page.getByRole('alert')).toContainText('Meshplay is unreachable');
+  });
+
+  test('?url= and ?configUrl= pointing elsewhere are ignored', { tag: '@subpath' }, async ({ page }) => {
+    const elsewhere = `${MESHPLAY_CORS}/evil-${Date.now()}`;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`reference/rest-apis/playground/?url=${encodeURIComponent(`${elsewhere}.json`)}&configUrl=${encodeURIComponent(`${elsewhere}-config.json`)}#/System/getServerVersion`);
+    await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible({ timeout: 20_000 });
+    expect(requested.filter((url) => url.startsWith(MESHPLAY_CORS))).toEqual([]);
+    expect((await requestsSeenBy(MESHPLAY_CORS)).filter((request) => request.path.includes('evil-'))).toEqual([]);
+  });
+
+  test('the token survives a reload, not a new tab, unless remembered; Forget leaves no trace', { tag: '@subpath' }, async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const token = mintToken({ expiresIn: 3600 });
+    await page.goto('reference/rest-apis/playground/');
+    await loadAuthJson(page, token);
+    await page.reload();
+    await expect(tokenField(page)).toHaveValue(token);
+
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await expect(tokenField(second)).toHaveValue('');
+    await page.bringToFront();
+    await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
+    await second.bringToFront();
+    await second.reload();
+    await expect(tokenField(second)).toHaveValue(token);
+
+    await second.close();
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Forget' }).click();
+    await expect(tokenField(page)).toHaveValue('');
+    await page.reload();
+    await expect(tokenField(page)).toHaveValue('');
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    expect(stored).not.toContain(token);
+    expect(page.url()).not.toContain(token);
+  });
+
+  test('a keyboard-only reader sets the token and executes a request', async ({ page }) => {
+    const token = mintToken({ expiresIn: 3600, subject: `keyboard-${Date.now()}` });
+    await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
+    await expect(page.locator('[id="operations-Users-getSignedInUser"]').getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 20_000 });
+    const tabUntil = async (isTarget: () => Promise<boolean>) => {
+      for (let presses = 0; presses < 80; presses += 1) {
+        if (await isTarget()) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('Could not reach the element with the Tab key');
+    };
+    await page.keyboard.press('Tab');
+    await tabUntil(() => tokenField(page).evaluate((element) => element === document.activeElement));
+    await page.keyboard.insertText(token);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('status').filter({ hasText: 'Provider Meshplay' })).toBeVisible();
+    const execute = page.locator('[id="operations-Users-getSignedInUser"]').getByRole('button', { name: 'Execute' });
+    await tabUntil(() => execute.evaluate((element) => element === document.activeElement));
+    await page.keyboard.press('Enter');
+    await expect(responseStatus(page.locator('[id="operations-Users-getSignedInUser"]'))).toHaveText('200');
+    expect((await requestsSeenBy(MESHPLAY)).filter((request) => request.cookie?.includes(token))).toHaveLength(1);
+  });
+
+  test('the playground fits 1280 px without sideways scrolling, and follows the dark theme', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+    await page.goto('reference/rest-apis/playground/#/Designs/listDesigns');
+    await expect(page.locator('[id="operations-Designs-listDesigns"]').getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 20_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const background = await page.locator('.swagger-ui').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).toBe('rgb(28, 32, 34)');
+  });
+});
+
+test('only the REST API reference and the playground load Swagger UI, and only when needed', async ({ page }) => {
+  const swagger: string[] = [];
+  page.on('request', (request) => {
+    if (/mount-swagger-ui/.test(request.url())) swagger.push(request.url());
+  });
+  for (const path of ['', 'extensibility/api/', 'reference/graphql-apis/', 'reference/meshplayctl/']) await page.goto(path, { waitUntil: 'networkidle' });
+  expect(swagger).toEqual([]);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('reference/rest-apis/', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('heading', { level: 1, name: 'REST API' })).toBeVisible();
+  expect(swagger).toEqual([]);
+  await page.getByRole('heading', { name: 'Endpoints' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('.swagger-ui .opblock-tag').first()).toBeVisible({ timeout: 20_000 });
+  expect(swagger.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,42 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { RecordedRequest } from './meshplay-test-server.ts';
+
+/** auth.json as Get Token downloads it. */
+export function authJson(token: string, provider = 'Meshplay'): { name: string; mimeType: string; buffer: Buffer } {
+  return { name: 'auth.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ 'meshplay-provider': provider, token })) };
+}
+
+/** The test server's log (shared by parallel tests: filter by your own token). */
+export async function requestsSeenBy(serverUrl: string): Promise<RecordedRequest[]> {
+  const response = await fetch(`${serverUrl}/__test__/requests`);
+  return ((await response.json()) as { requests: RecordedRequest[] }).requests;
+}
+
+/** The playground's token field, found as a reader would: by its label. */
+export function tokenField(page: Page): Locator {
+  return page.getByLabel('Meshplay token', { exact: true });
+}
+
+/** Load auth.json with the "Load auth.json" file picker and wait for the panel to accept it. */
+export async function loadAuthJson(page: Page, token: string, provider = 'Meshplay'): Promise<void> {
+  await page.getByLabel('Load auth.json').setInputFiles(authJson(token, provider));
+  await expect(page.getByRole('status').filter({ hasText: `Provider ${provider}` })).toBeVisible();
+}
+
+/** The Swagger UI block of one operation. */
+export function operationBlock(page: Page, tag: string, operationId: string): Locator {
+  return page.locator(`[id="operations-${tag}-${operationId}"]`);
+}
+
+/** Execute an open operation (try-it-out is on from the start) and return its block. */
+export async function executeOperation(page: Page, tag: string, operationId: string): Promise<Locator> {
+  const block = operationBlock(page, tag, operationId);
+  await expect(block.getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 20_000 });
+  await block.getByRole('button', { name: 'Execute' }).click();
+  return block;
+}
+
+/** The status Swagger UI shows for the last response of an operation. */
+export function responseStatus(block: Locator): Locator {
+  return block.locator('.live-responses-table tbody .response-col_status').first();
+}

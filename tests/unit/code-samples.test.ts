@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
+import { getCodeSamples, toPythonLiteral, type CodeSample } from '../../src/lib/openapi/code-samples.ts';
+import { getOperations } from '../../src/lib/openapi/operations.ts';
+import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+// Loading (and linting) the Meshplay spec takes a second or two: once for the whole file.
+const meshplay = await loadSpec({ root });
+
+/** The samples of one operation, by operationId, keyed by language. */
+function samplesOf(document: OpenApiDocument, operationId: string): Record<CodeSample['id'], string> {
+  const entry = getOperations(document).find((candidate) => candidate.operationId === operationId);
+  if (!entry) throw new Error(`no operation ${operationId}`);
+  return Object.fromEntries(getCodeSamples(entry, document).map((sample) => [sample.id, sample.code])) as Record<CodeSample['id'], string>;
+}
+
+describe('code samples for the Meshplay spec', () => {
+  it('authenticate with the two cookies, reading the token from MESHPLAY_TOKEN, against localhost:9081', async () => {
+    const { document } = meshplay;
+    const samples = samplesOf(document, 'getSignedInUser');
+    expect(samples.curl).toContain('--url http://localhost:9081/api/user');
+    expect(samples.curl).toContain('--cookie "meshplay-provider=Meshplay; token=$MESHPLAY_TOKEN"');
+    expect(samples.javascript).toContain("fetch('http://localhost:9081/api/user', options)");
+    expect(samples.javascript).toContain('cookie: `meshplay-provider=Meshplay; token=${process.env.MESHPLAY_TOKEN}`');
+    expect(samples.javascript).toContain("redirect: 'manual'");
+    expect(samples.python).toContain('url = "http://localhost:9081/api/user"');
+    expect(samples.python).toContain('"cookie": "meshplay-provider=Meshplay; token=" + os.environ["MESHPLAY_TOKEN"]');
+    expect(samples.python).toMatch(/^import os\nimport requests$/m);
+    expect(samples.python).toContain('allow_redirects=False');
+    expect(samples.go).toContain('req.Header.Add("cookie", "meshplay-provider=Meshplay; token="+os.Getenv("MESHPLAY_TOKEN"))');
+    expect(samples.go).toMatch(/^\t"os"$/m);
+    expect(samples.go).toContain('http.ErrUseLastResponse');
+  });
+
+  it('send no credential to public routes', async () => {
+    const { document } = meshplay;
+    const samples = samplesOf(document, 'getServerVersion');
+    expect(samples.curl).toBe('curl --request GET \\\n  --url http://localhost:9081/api/system/version');
+    for (const code of Object.values(samples)) expect(code).not.toMatch(/cookie|MESHPLAY_TOKEN/i);
+  });
+
+  it('fill path parameters with their examples, and keep {name} (with curl --globoff) where there is none', async () => {
+    const { document } = meshplay;
+    const operations = getOperations(document);
+    for (const entry of operations.filter((candidate) => candidate.path.includes('{'))) {
+      const [curl] = getCodeSamples(entry, document);
+      const url = /--url (\S+)/.exec(curl?.code ?? '')?.[1] ?? '';
+      if (url.includes('{')) expect(curl?.code, entry.path).toMatch(/^curl --request \w+ \\\n {2}--globoff/);
+      expect(curl?.code, entry.path).not.toContain('%7B');
+    }
+    expect(samplesOf(document, 'importDesign').curl).toContain('/api/pattern/Helm%20Chart');
+  });
+
+  it('are valid bash for every operation, and carry the token only where the spec asks for a session', async () => {
+    const { document } = meshplay;
+    const curls: string[] = [];
+    for (const entry of getOperations(document)) {
+      const samples = getCodeSamples(entry, document);
+      const curl = samples.find((sample) => sample.id === 'curl')?.code ?? '';
+      curls.push(curl);
+      const needsSession = Array.isArray(entry.operation['security']) && (entry.operation['security'] as unknown[]).length > 0;
+      expect(curl.includes('$MESHPLAY_TOKEN'), `${entry.method} ${entry.path}`).toBe(needsSession);
+      for (const sample of samples) expect(sample.code, `${sample.label} ${entry.path}`).not.toContain('SAMPLETOKENPLACEHOLDER');
+    }
+    // One bash for all: each sample is a complete command, so a syntax error anywhere fails the whole.
+    execFileSync('bash', ['-n', '-c', curls.join('\n')]);
+  });
+
+  it('upload files in multipart bodies in every language', async () => {
+    const { document } = meshplay;
+    const samples = samplesOf(document, 'uploadKubeconfig');
+    expect(samples.curl).toContain("--form k8sfile='@path/to/k8sfile'");
+    expect(samples.javascript).toContain("form.append('k8sfile', await openAsBlob('path/to/k8sfile'), 'k8sfile');");
+    expect(samples.python).toContain('open("path/to/k8sfile", "rb")');
+  });
+});
+
+describe('code samples for other specs', () => {
+  it('use the server variables defaults, a bearer token from API_TOKEN, and repeated query parameters', async () => {
+    const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/auth-schemes.yaml' });
+    const get = samplesOf(document, 'getItem');
+    expect(get.curl).toContain('--url https://api.example.test/api/items/42');
+    expect(get.curl).toContain('--header "Authorization: Bearer $API_TOKEN"');
+    expect(get.javascript).toContain('Authorization: `Bearer ${process.env.API_TOKEN}`');
+    expect(get.python).toContain('"Authorization": "Bearer " + os.environ["API_TOKEN"]');
+    expect(get.go).toContain('"Bearer "+os.Getenv("API_TOKEN")');
+
+    const put = samplesOf(document, 'replaceItem');
+    expect(put.curl).toContain('--globoff');
+    expect(put.curl).toContain('https://api.example.test/api/items/{itemId}');
+    expect(put.curl).toContain('--header "X-API-Key: $API_TOKEN"');
+    // A body with a quote goes through a here-document, still valid bash.
+    execFileSync('bash', ['-n', '-c', put.curl]);
+
+    // Optional security: the sample goes without.
+    const search = samplesOf(document, 'search');
+    expect(search.curl).toContain("'https://api.example.test/api/search?q=red%20shoes'");
+    expect(search.curl).not.toContain('API_TOKEN');
+  });
+
+  it('write long JSON bodies on one line and short ones pretty', () => {
+    expect(toPythonLiteral({ a: [true, false, null, 1.5, 'x"y'] })).toBe('{"a": [True, False, None, 1.5, "x\\"y"]}');
+  });
+});
