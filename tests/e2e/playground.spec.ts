@@ -174,3 +174,23 @@ test('only the REST API reference and the playground load Swagger UI, and only w
   await expect(page.locator('.swagger-ui .opblock-tag').first()).toBeVisible({ timeout: 20_000 });
   expect(swagger.length).toBeGreaterThan(0);
 });
+
+test('reader asks the guide to use the saved token and server in its curl examples', async ({ page }) => {
+  test.setTimeout(90_000);
+  const token = mintToken({ expiresIn: 3600 });
+  await page.goto('reference/rest-apis/playground/');
+  await loadAuthJson(page, token);
+  await page.getByRole('textbox', { name: 'Custom server URL' }).fill(MESHPLAY_CORS);
+  await page.getByRole('radio', { name: /Another server/ }).check();
+
+  await page.goto('reference/rest-apis/');
+  const example = page.locator('figure').filter({ hasText: '/api/user' }).filter({ hasText: '--cookie "meshplay-provider=Meshplay' }).first();
+  await expect(example).toContainText('$MESHPLAY_TOKEN');
+  await page.getByRole('checkbox', { name: 'Use my saved token and server in these examples' }).check();
+  await expect(example).toContainText(`token=${token}`);
+  await expect(example).toContainText(`${MESHPLAY_CORS}/api/user`);
+  expect(await example.locator('[data-code]').getAttribute('data-code')).toContain(token);
+  await page.getByRole('checkbox', { name: 'Use my saved token and server in these examples' }).uncheck();
+  await expect(example).toContainText('$MESHPLAY_TOKEN');
+  expect(await example.locator('[data-code]').getAttribute('data-code')).not.toContain(token);
+});
