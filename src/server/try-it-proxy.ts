@@ -7,7 +7,8 @@
  * headers to `${base}api-proxy/<path>`, and this proxy forwards the request to the one
  * configured Meshplay server with those headers turned into the cookies.
  */
-import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
+import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { pipeline } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 
@@ -78,8 +79,12 @@ export function createTryItProxy(options: TryItProxyOptions): {
   const exchanges = new WeakMap<IncomingMessage, Exchange>();
   const open = new Set<ClientRequest>();
 
+  // Without an agent http-proxy-3 sends "Connection: close" and opens a new connection (and a
+  // new TLS handshake) per request; reusing connections keeps the proxy's cost per call small.
+  const agent = targetUrl.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const proxy = createProxyServer({
     target,
+    agent,
     changeOrigin: true,
     selfHandleResponse: true,
     xfwd: false,
@@ -291,6 +296,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
       for (const upstream of open) upstream.destroy();
       open.clear();
       proxy.close();
+      agent.destroy();
     },
   };
 }

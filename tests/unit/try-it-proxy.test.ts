@@ -178,6 +178,30 @@ describe('try-it proxy', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it('reuses its connections to Meshplay across requests instead of opening one per call', async () => {
+    let connections = 0;
+    const upstream = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    upstream.on('connection', () => {
+      connections += 1;
+    });
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+    const reusing = await startProxy({ target: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, base: '/' });
+    try {
+      for (let call = 0; call < 5; call += 1) {
+        const response = await fetch(`${reusing.url}/api-proxy/api/system/version`);
+        expect(response.status).toBe(200);
+        await response.text();
+      }
+      expect(connections).toBe(1);
+    } finally {
+      await reusing.close();
+      await closeServer(upstream);
+    }
+  });
+
   it('answers 502 unreachable JSON when nothing listens at the target', async () => {
     const port = await freePort();
     const dead = await startProxy({ target: `http://127.0.0.1:${port}`, base: '/' });

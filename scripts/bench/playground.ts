@@ -1,0 +1,210 @@
+/** Section 4: the playground against a plain Swagger UI page over the same spec: paint, first operation, heap, bytes. */
+import type { Browser, Page } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { recordResponses } from './browser.ts';
+import { budget, type SectionResult } from './types.ts';
+import { kb, median, ms, ratio, ROOT, round } from './util.ts';
+
+export const RUNS = 3;
+const SWAGGER_DIST = join(ROOT, 'node_modules', 'swagger-ui-dist');
+const PLAIN_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'];
+
+export interface SwaggerRun {
+  fcpMs: number;
+  firstTagMs: number;
+  /** Click on the first tag to its first operation; undefined when the tags were open already. */
+  openTagMs: number | undefined;
+  firstOperationMs: number;
+  /** Clicks the first tag needed before it opened (0: open on load). */
+  clicks: number;
+  heapUsedMiB: number;
+  jsRaw: number;
+  jsGzip: number;
+  cssGzip: number;
+}
+
+export type SwaggerFigures = { [K in keyof SwaggerRun]: number | undefined };
+
+export interface PlaygroundData {
+  playgroundUrl: string;
+  plainUrl: string;
+  playground: { runs: SwaggerRun[]; median: SwaggerFigures };
+  plain: { runs: SwaggerRun[]; median: SwaggerFigures; tagsOpenOnLoad: boolean };
+}
+
+/** Write the plain Swagger UI page (scripts/bench/plain-swagger-ui.html, swagger-ui-dist's files and the built spec) into a folder. */
+export function writePlainSwaggerUi(dir: string, siteDir: string): void {
+  mkdirSync(join(dir, 'openapi'), { recursive: true });
+  copyFileSync(join(ROOT, 'scripts', 'bench', 'plain-swagger-ui.html'), join(dir, 'index.html'));
+  for (const file of PLAIN_FILES) copyFileSync(join(SWAGGER_DIST, file), join(dir, file));
+  copyFileSync(join(siteDir, 'openapi', 'meshplay.json'), join(dir, 'openapi', 'meshplay.json'));
+}
+
+interface Marks {
+  tag?: number;
+  clicked?: number;
+  clicks: number;
+  operation?: number;
+  openOnLoad?: boolean;
+}
+
+/**
+ * Runs in the page from its first script on: checks every animation frame (so a time is when a
+ * frame could show it) for the first visible .opblock-tag and .opblock, and clicks the first tag
+ * as soon as it shows if no operation is open yet (again after 3 s if that click opened nothing).
+ * Times are performance.now(): ms since navigation.
+ */
+function watchSwaggerUi(): void {
+  const marks: Marks = { clicks: 0 };
+  (window as unknown as { benchMarks: Marks }).benchMarks = marks;
+  const visible = (element: Element) => element.checkVisibility() && element.getBoundingClientRect().height > 0;
+  const operationShown = () => [...document.querySelectorAll('.opblock')].some(visible);
+  const click = (tag: HTMLElement) => {
+    marks.clicked = performance.now();
+    marks.clicks += 1;
+    tag.click();
+  };
+  const tick = () => {
+    const now = performance.now();
+    const tag = document.querySelector<HTMLElement>('.opblock-tag');
+    if (marks.tag === undefined && tag !== null && visible(tag)) {
+      marks.tag = now;
+      if (operationShown()) {
+        marks.operation = now;
+        marks.openOnLoad = true;
+      } else {
+        click(tag);
+      }
+    } else if (marks.tag !== undefined && marks.operation === undefined) {
+      if (operationShown()) marks.operation = now;
+      else if (tag !== null && document.querySelector('.opblock-tag-section.is-open') === null && now - (marks.clicked ?? 0) > 3_000) click(tag);
+    }
+    if (marks.operation === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** What the in-page watcher saw so far. */
+function readMarks(page: Page): Promise<Marks> {
+  return page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks);
+}
+
+/** Load one Swagger UI page in a fresh context and time it. */
+async function measureOnce(browser: Browser, url: string): Promise<{ run: SwaggerRun; tagsOpenOnLoad: boolean }> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(watchSwaggerUi);
+    const page = await context.newPage();
+    const recorder = recordResponses(page);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(() => (window as unknown as { benchMarks: Marks }).benchMarks.operation !== undefined, undefined, { polling: 250, timeout: 90_000 });
+    } catch (error) {
+      throw new Error(`${url}: no operation shown within 90 s (${JSON.stringify(await readMarks(page))}): ${(error as Error).message.split('\n')[0] ?? ''}`);
+    }
+    const marks = await readMarks(page);
+    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+    await recorder.settle();
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const weight = await recorder.totals();
+    const firstTagMs = marks.tag ?? Number.NaN;
+    const firstOperationMs = marks.operation ?? Number.NaN;
+    return {
+      run: {
+        fcpMs,
+        firstTagMs,
+        openTagMs: marks.clicked === undefined ? undefined : firstOperationMs - marks.clicked,
+        clicks: marks.clicks,
+        firstOperationMs,
+        heapUsedMiB: heap.usedSize / 1024 / 1024,
+        jsRaw: weight.js.raw,
+        jsGzip: weight.js.gzip,
+        cssGzip: weight.css.gzip,
+      },
+      tagsOpenOnLoad: marks.openOnLoad === true,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median of each figure over the runs. */
+function medians(runs: SwaggerRun[]): SwaggerFigures {
+  const pick = (key: keyof SwaggerRun): number | undefined => {
+    const values = runs.map((run) => run[key]).filter((value): value is number => value !== undefined && !Number.isNaN(value));
+    return values.length === 0 ? undefined : round(median(values), 2);
+  };
+  return {
+    fcpMs: pick('fcpMs'),
+    firstTagMs: pick('firstTagMs'),
+    openTagMs: pick('openTagMs'),
+    firstOperationMs: pick('firstOperationMs'),
+    clicks: pick('clicks'),
+    heapUsedMiB: pick('heapUsedMiB'),
+    jsRaw: pick('jsRaw'),
+    jsGzip: pick('jsGzip'),
+    cssGzip: pick('cssGzip'),
+  };
+}
+
+/** Time the playground and the plain page, interleaved, RUNS times each; ready() is awaited before each pair. */
+export async function benchPlayground(browser: Browser, siteUrl: string, plainUrl: string, ready: () => Promise<void>): Promise<SectionResult<PlaygroundData>> {
+  const started = performance.now();
+  const playgroundUrl = `${siteUrl}/reference/rest-apis/playground/`;
+  const playgroundRuns: SwaggerRun[] = [];
+  const plainRuns: SwaggerRun[] = [];
+  let tagsOpenOnLoad = false;
+  for (let index = 0; index < RUNS; index += 1) {
+    await ready();
+    playgroundRuns.push((await measureOnce(browser, playgroundUrl)).run);
+    const plain = await measureOnce(browser, `${plainUrl}/`);
+    plainRuns.push(plain.run);
+    tagsOpenOnLoad ||= plain.tagsOpenOnLoad;
+  }
+  const ours = medians(playgroundRuns);
+  const theirs = medians(plainRuns);
+  const data: PlaygroundData = { playgroundUrl, plainUrl, playground: { runs: playgroundRuns, median: ours }, plain: { runs: plainRuns, median: theirs, tagsOpenOnLoad } };
+
+  const mib = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} MiB`);
+  const bytes = (value: number | undefined) => (value === undefined ? '–' : kb(value));
+  const row = (label: string, key: keyof SwaggerRun, format: (value: number | undefined) => string) => [label, format(ours[key]), format(theirs[key]), ratio(ours[key], theirs[key])];
+  const fcpRatio = ours.fcpMs !== undefined && theirs.fcpMs !== undefined ? ours.fcpMs / theirs.fcpMs : undefined;
+  const tagRatio = ours.firstTagMs !== undefined && theirs.firstTagMs !== undefined ? ours.firstTagMs / theirs.firstTagMs : undefined;
+  return {
+    name: 'playground',
+    data,
+    tables: [
+      {
+        title: `Playground vs plain Swagger UI (median of ${RUNS})`,
+        headers: ['Figure', 'Playground', 'Plain Swagger UI', 'Playground / plain'],
+        rows: [
+          row('First contentful paint', 'fcpMs', ms),
+          row('First operation shown (.opblock-tag visible)', 'firstTagMs', ms),
+          row('Open a tag → first .opblock', 'openTagMs', ms),
+          row('Navigation → first .opblock visible', 'firstOperationMs', ms),
+          row('Clicks the first tag needed to open', 'clicks', (value) => (value === undefined ? '–' : String(value))),
+          row('JS heap used (after GC)', 'heapUsedMiB', mib),
+          row('JS loaded, raw', 'jsRaw', bytes),
+          row('JS loaded, gzip', 'jsGzip', bytes),
+          row('CSS loaded, gzip', 'cssGzip', bytes),
+        ],
+        notes: [
+          'Times are performance.now() in the page (from navigation start), taken by a script that checks every animation frame and clicks the first tag the frame it shows.',
+          tagsOpenOnLoad
+            ? 'The plain page opens every tag on load (docExpansion "list"), so its first .opblock shows with the tags; the playground starts with tags closed (docExpansion "none").'
+            : 'Both pages start with tags closed; the first tag is clicked as soon as it shows.',
+          'The plain page: scripts/bench/plain-swagger-ui.html with swagger-ui-dist files, served by scripts/serve.ts like the site.',
+        ],
+      },
+    ],
+    budgets: [
+      budget('playground', 'Playground FCP', '≤ 1/3 of plain', `${ms(ours.fcpMs)} vs ${ms(theirs.fcpMs)} (${ratio(ours.fcpMs, theirs.fcpMs)})`, fcpRatio === undefined ? null : fcpRatio <= 1 / 3),
+      budget('playground', 'Playground first operation shown', '≤ 1/2 of plain', `${ms(ours.firstTagMs)} vs ${ms(theirs.firstTagMs)} (${ratio(ours.firstTagMs, theirs.firstTagMs)})`, tagRatio === undefined ? null : tagRatio <= 1 / 2),
+    ],
+    seconds: (performance.now() - started) / 1000,
+  };
+}
