@@ -9,6 +9,7 @@ import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
 import { swaggerUiFollowsSiteTheme } from './src/integrations/swagger-ui-theme.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { buildSidebar } from './src/sidebar.ts';
+import { PATH_FRAGMENTS_META, PATH_FRAGMENTS_WEIGHT } from './src/lib/search/path-fragments.ts';
 
 // Every deployment knob is an environment variable; README.md lists them.
 const base = normalizeBase(process.env.SITE_BASE);
@@ -37,6 +38,11 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,
+      // Pagefind's UI is loaded when the reader opens search, not on every page (components/search/).
+      components: { Search: './src/components/search/Search.astro' },
+      // Operation pages carry their path's endings as metadata, so that `system/version` finds
+      // GET /api/system/version; weighed low, so that plain-word searches rank as before.
+      pagefind: { ranking: { metaWeights: { [PATH_FRAGMENTS_META]: PATH_FRAGMENTS_WEIGHT } } },
       expressiveCode: {
         // Highlighted at build time by shiki, in a light and a dark theme that follow the theme switch.
         themes: ['github-dark', 'github-light'],
