@@ -173,7 +173,9 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
   const bytes = (value: number | undefined) => (value === undefined ? '–' : kb(value));
   const row = (label: string, key: keyof SwaggerRun, format: (value: number | undefined) => string) => [label, format(ours[key]), format(theirs[key]), ratio(ours[key], theirs[key])];
   const fcpRatio = ours.fcpMs !== undefined && theirs.fcpMs !== undefined ? ours.fcpMs / theirs.fcpMs : undefined;
-  const tagRatio = ours.firstTagMs !== undefined && theirs.firstTagMs !== undefined ? ours.firstTagMs / theirs.firstTagMs : undefined;
+  // The budget is about operations: a tag heading is not one. Both pages are timed to their first visible .opblock; on a page
+  // that starts with tags closed, that includes the click on the first tag, made the frame the tag shows.
+  const operationRatio = ours.firstOperationMs !== undefined && theirs.firstOperationMs !== undefined ? ours.firstOperationMs / theirs.firstOperationMs : undefined;
   return {
     name: 'playground',
     data,
@@ -183,9 +185,9 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
         headers: ['Figure', 'Playground', 'Plain Swagger UI', 'Playground / plain'],
         rows: [
           row('First contentful paint', 'fcpMs', ms),
-          row('First operation shown (.opblock-tag visible)', 'firstTagMs', ms),
+          row('First tag shown (.opblock-tag visible)', 'firstTagMs', ms),
           row('Open a tag → first .opblock', 'openTagMs', ms),
-          row('Navigation → first .opblock visible', 'firstOperationMs', ms),
+          row('First operation shown (navigation → first .opblock visible)', 'firstOperationMs', ms),
           row('Clicks the first tag needed to open', 'clicks', (value) => (value === undefined ? '–' : String(value))),
           row('JS heap used (after GC)', 'heapUsedMiB', mib),
           row('JS loaded, raw', 'jsRaw', bytes),
@@ -194,6 +196,7 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
         ],
         notes: [
           'Times are performance.now() in the page (from navigation start), taken by a script that checks every animation frame and clicks the first tag the frame it shows.',
+          'The budget compares "First operation shown" (the first visible .opblock), not the first tag: a closed tag shows no operation.',
           tagsOpenOnLoad
             ? 'The plain page opens every tag on load (docExpansion "list"), so its first .opblock shows with the tags; the playground starts with tags closed (docExpansion "none").'
             : 'Both pages start with tags closed; the first tag is clicked as soon as it shows.',
@@ -203,7 +206,7 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
     ],
     budgets: [
       budget('playground', 'Playground FCP', '≤ 1/3 of plain', `${ms(ours.fcpMs)} vs ${ms(theirs.fcpMs)} (${ratio(ours.fcpMs, theirs.fcpMs)})`, fcpRatio === undefined ? null : fcpRatio <= 1 / 3),
-      budget('playground', 'Playground first operation shown', '≤ 1/2 of plain', `${ms(ours.firstTagMs)} vs ${ms(theirs.firstTagMs)} (${ratio(ours.firstTagMs, theirs.firstTagMs)})`, tagRatio === undefined ? null : tagRatio <= 1 / 2),
+      budget('playground', 'Playground first operation shown', '≤ 1/2 of plain', `${ms(ours.firstOperationMs)} vs ${ms(theirs.firstOperationMs)} (${ratio(ours.firstOperationMs, theirs.firstOperationMs)})`, operationRatio === undefined ? null : operationRatio <= 1 / 2),
     ],
     seconds: (performance.now() - started) / 1000,
   };

@@ -85,6 +85,19 @@ test.describe('playground', () => {
     await expect(page.getByRole('alert')).toContainText('Meshplay is unreachable');
   });
 
+  test('reader is told why the playground did not load, and loads it on the second try', async ({ page }) => {
+    let specAvailable = false;
+    await page.route('**/openapi/meshplay.json', (route) => (specAvailable ? route.continue() : route.fulfill({ status: 503, body: 'Service Unavailable' })));
+    await page.goto('reference/rest-apis/playground/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The playground could not load');
+    await expect(alert).toContainText('503');
+    specAvailable = true;
+    await page.getByRole('button', { name: 'Try loading the playground again' }).click();
+    await expect(page.locator('.opblock-tag').first()).toBeVisible({ timeout: 20_000 });
+    await expect(alert).toBeHidden();
+  });
+
   test('?url= and ?configUrl= pointing elsewhere are ignored', { tag: '@subpath' }, async ({ page }) => {
     const elsewhere = `${MESHPLAY_CORS}/evil-${Date.now()}`;
     const requested: string[] = [];
@@ -166,10 +179,16 @@ test('only the REST API reference and the playground load Swagger UI, and only w
   for (const path of ['', 'extensibility/api/', 'reference/graphql-apis/', 'reference/meshplayctl/']) await page.goto(path, { waitUntil: 'networkidle' });
   expect(swagger).toEqual([]);
 
+  // Nor, on the REST API page, the 770 KB spec or the proxy check until the playground comes near the viewport.
+  const deferred: string[] = [];
+  page.on('request', (request) => {
+    if (/\/openapi\/meshplay\.json$|\/api-proxy-health$|swagger-ui/.test(request.url())) deferred.push(request.url());
+  });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('reference/rest-apis/', { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { level: 1, name: 'REST API' })).toBeVisible();
   expect(swagger).toEqual([]);
+  expect(deferred).toEqual([]);
   await page.getByRole('heading', { name: 'Endpoints' }).scrollIntoViewIfNeeded();
   await expect(page.locator('.swagger-ui .opblock-tag').first()).toBeVisible({ timeout: 20_000 });
   expect(swagger.length).toBeGreaterThan(0);

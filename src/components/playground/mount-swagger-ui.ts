@@ -1,9 +1,8 @@
 import SwaggerUIBundle, { type ImmutableLike, type SwaggerRequest, type SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
-// As URLs, not imports: Astro would otherwise put Swagger UI's 180 KB of CSS on every page.
-import swaggerCssUrl from 'swagger-ui-dist/swagger-ui.css?url';
-import overridesCssUrl from './swagger-ui-overrides.css?url';
 import type { SnippetRequest } from '../../lib/playground/curl-command.ts';
 import type { RequestOutcome } from '../../lib/playground/explain-outcome.ts';
+import { resolveLocalSubtree } from './resolve-subtree.ts';
+import { watchSwaggerUiMarkup } from './swagger-ui-a11y.ts';
 
 export interface SwaggerUiHooks {
   /** Add or strip the token: the one place a request's headers are decided. */
@@ -49,29 +48,13 @@ function bodyText(body: unknown): string | undefined {
   return JSON.stringify(body);
 }
 
-/** Add a stylesheet once and wait until it applies, so Swagger UI never renders unstyled. */
-function loadStylesheet(href: string): Promise<void> {
-  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-    document.head.append(link);
-  });
-}
-
-/** Swagger UI's styles and ours, loaded with Swagger UI's script rather than with the page. */
-export async function loadSwaggerUiStyles(): Promise<void> {
-  await Promise.all([loadStylesheet(swaggerCssUrl), loadStylesheet(overridesCssUrl)]);
-}
-
 /** Render Swagger UI over a spec object, wired to the playground's token, server and explanations. */
 export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: SwaggerUiHooks): SwaggerUiSystem {
   let lastUrl = '';
   const playgroundPlugin = () => ({
     fn: {
+      // The site's spec references only itself: resolve what Swagger UI asks for locally, not through ApiDOM (see resolve-subtree.ts).
+      resolveSubtree: (document: unknown, path: Array<string | number>) => Promise.resolve(resolveLocalSubtree(document, path)),
       requestSnippetGenerator_curl_bash: (request: ImmutableLike) => {
         const headers = request.get('headers') as ImmutableLike | undefined;
         return hooks.buildCurl({
@@ -85,6 +68,11 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
     statePlugins: {
       spec: {
         wrapActions: {
+          // The spec is already an object: skip Swagger UI's YAML parse of its 770 KB JSON text.
+          parseToJson:
+            (original: (text?: string) => unknown, system: { specActions: { updateJsonSpec(spec: unknown): unknown } }) =>
+            (text?: string) =>
+              text === specText ? system.specActions.updateJsonSpec(spec) : original(text),
           setResponse:
             (original: (path: string, method: string, record: unknown) => unknown) =>
             (path: string, method: string, record: ResponseRecord & ResponseLike) => {
@@ -96,9 +84,10 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
     },
   });
 
-  return SwaggerUIBundle({
+  // Handed over after construction rather than as the `spec` option, which Swagger UI deep-copies, serialises and parses again.
+  const specText = JSON.stringify(spec);
+  const ui = SwaggerUIBundle({
     domNode,
-    spec,
     layout: 'BaseLayout',
     deepLinking: true,
     // Never let ?url= or ?configUrl= in the page's address load another spec or config.
@@ -125,4 +114,9 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
       return hooks.interceptRequest(request);
     },
   });
+  ui.specActions.updateUrl('');
+  ui.specActions.updateLoadingStatus('success');
+  ui.specActions.updateSpec(specText);
+  watchSwaggerUiMarkup(domNode);
+  return ui;
 }

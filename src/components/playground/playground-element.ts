@@ -3,7 +3,8 @@ import { buildCurlCommand } from '../../lib/playground/curl-command.ts';
 import { explainOutcome, type Explanation } from '../../lib/playground/explain-outcome.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
 import { mayCarryToken } from '../../lib/token/request-scope.ts';
-import { bindServerPicker, type ServerTarget } from './server-picker.ts';
+import { bindServerPicker, detectProxy, type ServerTarget } from './server-picker.ts';
+import { loadSwaggerUiStyles } from './swagger-ui-styles.ts';
 import { bindTokenPanel, type TokenState } from './token-panel.ts';
 
 interface SpecDocument {
@@ -21,10 +22,14 @@ function schemeValues(document: SpecDocument, token: TokenState): Array<[string,
   return values;
 }
 
+/** How far below the viewport the playground starts loading: early enough to be ready when scrolled to, late enough to cost a reader of the guide nothing. */
+const LOAD_MARGIN = '1000px 0px';
+
 /**
  * <meshplay-playground>: the token panel, the server chooser and Swagger UI, configured
- * by data-* attributes. Swagger UI's bytes load only when the element comes into view
- * (data-load="visible") or at once (data-load="eager"), or when the reader asks.
+ * by data-* attributes. Nothing goes over the network (spec, proxy check, Swagger UI's script
+ * and styles) until the element approaches the viewport (data-load="visible"), at once
+ * (data-load="eager"), or when the reader asks; then all of it at the same time.
  */
 class MeshplayPlayground extends HTMLElement {
   #token: TokenState | undefined;
@@ -34,6 +39,8 @@ class MeshplayPlayground extends HTMLElement {
   #ui: SwaggerUiSystem | undefined;
   #loading: Promise<void> | undefined;
   #module: Promise<typeof import('./mount-swagger-ui.ts')> | undefined;
+  #observer: IntersectionObserver | undefined;
+  #servers: Promise<void> | undefined;
   /** Whether Swagger UI holds an authorization to clear: its logout fails when it holds none. */
   #authorized = false;
 
@@ -48,26 +55,12 @@ class MeshplayPlayground extends HTMLElement {
       this.#includeToken = include.checked;
     });
     this.querySelector('[data-action="load-playground"]')?.addEventListener('click', () => void this.#load());
+    if (this.dataset['load'] === 'eager') void this.#load();
+    else this.#loadWhenNear();
+  }
 
-    const specUrl = this.#url('specUrl');
-    // Eager: fetch Swagger UI's code while the spec and the proxy check are on their way.
-    if (this.dataset['load'] === 'eager') void this.#swaggerModule();
-    void this.#fetchSpec(specUrl).then(async (spec) => {
-      await bindServerPicker(
-        this,
-        { proxy: this.#url('proxyUrl'), health: this.#url('healthUrl'), direct: getDefaultServerUrl(spec, location.href) },
-        (target) => {
-          this.#target = target;
-          if (this.#ui) {
-            this.#ui.specActions.updateJsonSpec(withServer(spec, target.base, 'Chosen in the playground'));
-            this.#authorize();
-            this.#openFromHash();
-          }
-        },
-      );
-      if (this.dataset['load'] === 'eager') void this.#load();
-      else this.#loadWhenVisible();
-    });
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
   }
 
   /** A data-* URL resolved against the page, so the site works under any base path. */
@@ -75,63 +68,115 @@ class MeshplayPlayground extends HTMLElement {
     return new URL(this.dataset[name] ?? '', location.href).href.replace(/\/+$/, '');
   }
 
-  /** The site's own bundled spec: same origin, no token, no credentials. */
+  /** The site's own bundled spec: same origin, no token. The default credentials mode matches the eager page's preload. */
   async #fetchSpec(url: string): Promise<SpecDocument> {
-    this.#spec ??= (await (await fetch(url, { credentials: 'omit' })).json()) as SpecDocument;
+    if (this.#spec) return this.#spec;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`the spec at ${url} answered ${response.status} ${response.statusText}`.trim());
+    this.#spec = (await response.json()) as SpecDocument;
     return this.#spec;
   }
 
-  #loadWhenVisible(): void {
-    const observer = new IntersectionObserver(
+  #loadWhenNear(): void {
+    this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
-          observer.disconnect();
+          this.#observer?.disconnect();
           void this.#load();
         }
       },
-      { rootMargin: '200px' },
+      { rootMargin: LOAD_MARGIN },
     );
-    observer.observe(this);
+    this.#observer.observe(this);
   }
 
-  /** Load Swagger UI (a separate chunk) and render it once. */
-  /** Swagger UI's chunk and styles, fetched once. */
+  /** Swagger UI's chunk and styles, fetched once and side by side. */
   #swaggerModule(): Promise<typeof import('./mount-swagger-ui.ts')> {
-    this.#module ??= import('./mount-swagger-ui.ts').then(async (loaded) => {
-      await loaded.loadSwaggerUiStyles();
-      return loaded;
-    });
+    this.#module ??= Promise.all([import('./mount-swagger-ui.ts'), loadSwaggerUiStyles()]).then(
+      ([loaded]) => loaded,
+      (error: unknown) => {
+        // Forget the failure, so that "try again" fetches the chunk again.
+        this.#module = undefined;
+        throw error;
+      },
+    );
     return this.#module;
   }
 
-  #load(): Promise<void> {
-    this.#loading ??= (async () => {
-      const root = this.querySelector<HTMLElement>('[data-swagger-root]');
-      const button = this.querySelector<HTMLButtonElement>('[data-action="load-playground"]');
-      if (!root || !this.#spec || !this.#target) return;
-      if (button) {
-        button.disabled = true;
-        button.textContent = 'Loading the playground…';
+  /** Bind the server chooser once the spec (its default server) and the proxy check are in. */
+  #bindServers(): Promise<void> {
+    // Bound once: a retry after a failed load must not add a second set of listeners.
+    this.#servers ??= this.#bindServersOnce().catch((error: unknown) => {
+      this.#servers = undefined;
+      throw error;
+    });
+    return this.#servers;
+  }
+
+  async #bindServersOnce(): Promise<void> {
+    const [spec, health] = await Promise.all([this.#fetchSpec(this.#url('specUrl')), detectProxy(this.#url('healthUrl'))]);
+    bindServerPicker(this, { proxy: this.#url('proxyUrl'), direct: getDefaultServerUrl(spec, location.href) }, health, (target) => {
+      this.#target = target;
+      if (this.#ui) {
+        this.#ui.specActions.updateJsonSpec(withServer(spec, target.base, 'Chosen in the playground'));
+        this.#authorize();
+        this.#openFromHash();
       }
-      const { mountSwaggerUi } = await this.#swaggerModule();
-      const spec = this.#spec;
-      this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
-        interceptRequest: (request) => this.#intercept(request),
-        onOutcome: (outcome) => this.#explain(explainOutcome(outcome, { mode: this.#target?.choice.mode ?? 'direct', pageProtocol: location.protocol, serverLabel: this.#target?.serverUrl ?? '' })),
-        buildCurl: (request) =>
-          buildCurlCommand(request, {
-            sentTo: this.#target?.base ?? '',
-            serverUrl: this.#target?.serverUrl ?? '',
-            provider: this.#token?.provider ?? 'Meshplay',
-            token: this.#includeToken ? this.#token?.token : undefined,
-          }),
-      });
-      this.#authorize();
-      button?.remove();
-      this.#openFromHash();
-      window.addEventListener('hashchange', () => this.#openFromHash());
-    })();
+    });
+  }
+
+  /** Load the playground once; a failure is explained and can be retried. */
+  #load(): Promise<void> {
+    this.#observer?.disconnect();
+    this.#loading ??= this.#mount().catch((error: unknown) => this.#explainLoadFailure(error));
     return this.#loading;
+  }
+
+  /** Say why the playground did not load, and let the reader try again. */
+  #explainLoadFailure(error: unknown): void {
+    this.#loading = undefined;
+    const button = this.querySelector<HTMLButtonElement>('[data-action="load-playground"]');
+    if (button) {
+      button.disabled = false;
+      button.textContent = 'Try loading the playground again';
+    }
+    this.#explain({
+      title: 'The playground could not load',
+      detail: `Its files did not arrive (${error instanceof Error ? error.message : String(error)}). The reference pages and the curl examples work without it.`,
+      remedies: [
+        'Check your connection, then try again.',
+        'If the site was rebuilt or redeployed since you opened this page, reload the page to get the new files.',
+      ],
+    });
+  }
+
+  /** Fetch everything at once (spec, proxy check, Swagger UI) and render Swagger UI. */
+  async #mount(): Promise<void> {
+    const root = this.querySelector<HTMLElement>('[data-swagger-root]');
+    const button = this.querySelector<HTMLButtonElement>('[data-action="load-playground"]');
+    if (button) {
+      button.disabled = true;
+      button.textContent = 'Loading the playground…';
+    }
+    const [{ mountSwaggerUi }] = await Promise.all([this.#swaggerModule(), this.#bindServers()]);
+    const spec = this.#spec;
+    if (!root || !spec || !this.#target) return;
+    this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
+      interceptRequest: (request) => this.#intercept(request),
+      onOutcome: (outcome) => this.#explain(explainOutcome(outcome, { mode: this.#target?.choice.mode ?? 'direct', pageProtocol: location.protocol, serverLabel: this.#target?.serverUrl ?? '' })),
+      buildCurl: (request) =>
+        buildCurlCommand(request, {
+          sentTo: this.#target?.base ?? '',
+          serverUrl: this.#target?.serverUrl ?? '',
+          provider: this.#token?.provider ?? 'Meshplay',
+          token: this.#includeToken ? this.#token?.token : undefined,
+        }),
+    });
+    this.#authorize();
+    button?.remove();
+    this.#explain(undefined);
+    this.#openFromHash();
+    window.addEventListener('hashchange', () => this.#openFromHash());
   }
 
   /**

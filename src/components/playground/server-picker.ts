@@ -9,13 +9,13 @@ export interface ServerTarget {
   serverUrl: string;
 }
 
-interface Health {
+export interface Health {
   proxy: string;
   target: string;
 }
 
 /** Ask this site whether it runs the try-it proxy (npm start does; a static host does not). */
-async function detectProxy(healthUrl: string): Promise<Health | undefined> {
+export async function detectProxy(healthUrl: string): Promise<Health | undefined> {
   try {
     const response = await fetch(healthUrl, { headers: { accept: 'application/json' }, cache: 'no-store' });
     if (!response.ok) return undefined;
@@ -35,12 +35,13 @@ function readSaved(): string | null {
   }
 }
 
-/** The server chooser: the proxy when this site runs one, the spec's server directly, or a custom URL; the choice persists. */
-export async function bindServerPicker(
+/** The server chooser: the proxy when this site runs one (`health`, from detectProxy), the spec's server directly, or a custom URL; the choice persists. */
+export function bindServerPicker(
   root: HTMLElement,
-  urls: { proxy: string; health: string; direct: string },
+  urls: { proxy: string; direct: string },
+  health: Health | undefined,
   onChange: (target: ServerTarget) => void,
-): Promise<{ current(): ServerTarget }> {
+): { current(): ServerTarget } {
   const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="playground-server"]')];
   const proxyRadio = radios.find((radio) => radio.value === 'proxy');
   const proxyLabel = root.querySelector<HTMLElement>('[data-proxy-label]');
@@ -48,7 +49,6 @@ export async function bindServerPicker(
   const message = root.querySelector<HTMLElement>('[data-server-message]');
   if (!proxyRadio || !proxyLabel || !customInput || !message) throw new Error('Playground markup is missing the server chooser');
 
-  const health = await detectProxy(urls.health);
   proxyRadio.disabled = !health;
   proxyLabel.textContent = health
     ? `Meshplay at ${health.target}, through this site`

@@ -14,7 +14,7 @@ declare module 'swagger-ui-dist/swagger-ui-es-bundle.js' {
     text?: string;
   }
   export interface SwaggerUiSystem {
-    specActions: { updateJsonSpec(spec: unknown): void };
+    specActions: { updateJsonSpec(spec: unknown): void; updateSpec(text: string): void; updateUrl(url: string): void; updateLoadingStatus(status: string): void };
     authActions: { logout(names: string[]): void };
     layoutActions: { parseDeepLinkHash(hash: string): void };
     preauthorizeApiKey(name: string, value: string): void;
@@ -25,7 +25,7 @@ declare module 'swagger-ui-dist/swagger-ui-es-bundle.js' {
   }
   export interface SwaggerUiOptions {
     domNode: HTMLElement;
-    spec: unknown;
+    spec?: unknown;
     layout?: string;
     deepLinking?: boolean;
     queryConfigEnabled?: boolean;

@@ -6,20 +6,7 @@
 import { PagefindUI } from '@pagefind/default-ui';
 // As a URL, not an import: Astro would otherwise put these styles on every page.
 import stylesUrl from './pagefind-ui.css?url';
-
-/** Add the UI's stylesheet once and wait until it applies, so that the UI never shows unstyled. */
-function loadStylesheet(href: string): Promise<void> {
-  if (document.querySelector(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    // A missing stylesheet leaves the UI plain, not broken: go on either way.
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-    document.head.append(link);
-  });
-}
+import { loadStylesheet } from '../../lib/dom/load-stylesheet.ts';
 
 /** Render Pagefind's UI with these options, once its styles apply. */
 export async function mountPagefindUi(options: Record<string, unknown> & { element: HTMLElement }): Promise<PagefindUI> {
