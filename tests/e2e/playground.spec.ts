@@ -1,7 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { TEST_PORTS } from '../support/ports.ts';
 import { executeOperation, loadAuthJson, requestsSeenBy, responseStatus, tokenField } from '../support/playground.ts';
 import { mintToken } from '../support/tokens.ts';
+import { readBuiltSpec } from '../support/spec-lookup.ts';
+import { getOperations } from '../../src/lib/openapi/operations.ts';
 
 const MESHPLAY = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
 const MESHPLAY_CORS = `http://127.0.0.1:${TEST_PORTS.meshplayCors}`;
@@ -96,6 +99,38 @@ test.describe('playground', () => {
     await page.getByRole('button', { name: 'Try loading the playground again' }).click();
     await expect(page.locator('.opblock-tag').first()).toBeVisible({ timeout: 20_000 });
     await expect(alert).toBeHidden();
+  });
+
+  test('with JavaScript off, the playground page still lists every operation with a link to its page', { tag: '@subpath' }, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    const page = await context.newPage();
+    await page.goto('reference/rest-apis/playground/');
+    const list = page.locator('[data-operation-preview]');
+    await expect(list.locator('[data-operation]')).toHaveCount(getOperations(readBuiltSpec(baseURL?.includes('/docs/') ? 'dist-subpath' : 'dist')).length);
+    await list.getByText('System', { exact: true }).click();
+    await list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Get the server version' })).toBeVisible();
+    await context.close();
+  });
+
+  test('reader opens a tag in the operation list before Swagger UI has loaded, and it stays open in Swagger UI', async ({ page }) => {
+    let releaseSpec = () => {};
+    const specHeld = new Promise<void>((resolve) => {
+      releaseSpec = resolve;
+    });
+    await page.route('**/openapi/meshplay.json', async (route) => {
+      await specHeld;
+      await route.continue();
+    });
+    await page.goto('reference/rest-apis/playground/');
+    const list = page.locator('[data-operation-preview]');
+    await list.getByText('System', { exact: true }).click();
+    await expect(list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include('[data-operation-preview]').analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    releaseSpec();
+    await expect(list).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible();
   });
 
   test('?url= and ?configUrl= pointing elsewhere are ignored', { tag: '@subpath' }, async ({ page }) => {

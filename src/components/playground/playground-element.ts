@@ -161,6 +161,9 @@ class MeshplayPlayground extends HTMLElement {
     const [{ mountSwaggerUi }] = await Promise.all([this.#swaggerModule(), this.#bindServers()]);
     const spec = this.#spec;
     if (!root || !spec || !this.#target) return;
+    const preview = this.querySelector<HTMLElement>('[data-operation-preview]');
+    // Swagger UI draws out of sight and takes the list's place in one step, so nothing jumps.
+    if (preview) root.hidden = true;
     this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
       interceptRequest: (request) => this.#intercept(request),
       onOutcome: (outcome) => this.#explain(explainOutcome(outcome, { mode: this.#target?.choice.mode ?? 'direct', pageProtocol: location.protocol, serverLabel: this.#target?.serverUrl ?? '' })),
@@ -175,8 +178,32 @@ class MeshplayPlayground extends HTMLElement {
     this.#authorize();
     button?.remove();
     this.#explain(undefined);
+    if (preview) this.#replacePreview(preview, root);
     this.#openFromHash();
     window.addEventListener('hashchange', () => this.#openFromHash());
+  }
+
+  /** Put Swagger UI in the place of the operation list once it has drawn its tags, with the tags the reader opened in the list open. */
+  #replacePreview(preview: HTMLElement, root: HTMLElement): void {
+    const swap = (): void => {
+      const opened = [...preview.querySelectorAll<HTMLElement>('details[open][data-tag]')].map((tag) => tag.dataset['tag'] ?? '');
+      const hadFocus = preview.contains(document.activeElement);
+      preview.remove();
+      root.hidden = false;
+      for (const tag of opened) this.#ui?.layoutActions.show(['operations-tag', tag], true);
+      // A reader who was in the list carries on from Swagger UI's first control rather than from the top of the page.
+      if (hadFocus) root.querySelector<HTMLElement>('.opblock-tag button, .opblock-tag')?.focus();
+    };
+    if (root.querySelector('.opblock-tag')) {
+      swap();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (!root.querySelector('.opblock-tag')) return;
+      observer.disconnect();
+      swap();
+    });
+    observer.observe(root, { childList: true, subtree: true });
   }
 
   /**

@@ -16,7 +16,7 @@ declare module 'swagger-ui-dist/swagger-ui-es-bundle.js' {
   export interface SwaggerUiSystem {
     specActions: { updateJsonSpec(spec: unknown): void; updateSpec(text: string): void; updateUrl(url: string): void; updateLoadingStatus(status: string): void };
     authActions: { logout(names: string[]): void };
-    layoutActions: { parseDeepLinkHash(hash: string): void };
+    layoutActions: { parseDeepLinkHash(hash: string): void; show(key: string[], shown: boolean): void };
     preauthorizeApiKey(name: string, value: string): void;
   }
   export interface ImmutableLike {
