@@ -43,6 +43,38 @@ for (const how of OPENERS) {
   });
 }
 
+test('reader types straight after Ctrl+K, before the search UI has arrived, and the query is kept', async ({ page }) => {
+  let releaseUi = () => {};
+  const uiHeld = new Promise<void>((resolve) => {
+    releaseUi = resolve;
+  });
+  await page.route(/load-pagefind-ui|ui-core/, async (route) => {
+    await uiHeld;
+    await route.continue();
+  });
+  await page.goto('extensibility/api/');
+  const dialog = await openSearch(page, 'Control+K');
+  await page.keyboard.type('system/versiom');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('n');
+  releaseUi();
+  await expect(dialog.getByRole('textbox')).toHaveValue('system/version');
+  await expect(dialog.getByRole('link', { name: 'Get the server version' }).first()).toBeVisible({ timeout: 10_000 });
+});
+
+test('reader is told when search cannot load, and it loads on the next opening', async ({ page }) => {
+  let available = false;
+  await page.route(/load-pagefind-ui/, (route) => (available ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto('extensibility/api/');
+  let dialog = await openSearch(page, 'the Search button');
+  await expect(dialog.getByRole('alert')).toContainText('Search could not load');
+  await page.keyboard.press('Escape');
+  available = true;
+  dialog = await openSearch(page, 'the Search button');
+  await dialog.getByRole('textbox').fill('token');
+  await expect(dialog.locator('.pagefind-ui__result').first()).toBeVisible({ timeout: 10_000 });
+});
+
 test('Ctrl+K closes the open dialog, and / is typed into the search box, not taken as a shortcut', async ({ page }) => {
   await page.goto('');
   const dialog = await openSearch(page, 'Control+K');

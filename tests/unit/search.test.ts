@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePathFragments, listPathFragments, PATH_FRAGMENTS_META } from '../../src/lib/search/path-fragments.ts';
 import {
+  applyKeyToQuery,
   buildPagefindUiOptions,
   normalizeBaseUrl,
   parseJsonObject,
@@ -102,5 +103,23 @@ describe('search dialog options', () => {
       translations: {},
     });
     expect(typeof options['processResult']).toBe('function');
+  });
+});
+
+describe('applyKeyToQuery', () => {
+  const plain = { ctrlKey: false, metaKey: false, altKey: false };
+  it('keeps what the reader types while the search UI loads', () => {
+    const typed = [...'/api/system'].reduce((query, key) => applyKeyToQuery(query, { ...plain, key }), '');
+    expect(typed).toBe('/api/system');
+  });
+  it('removes a character on Backspace, including one outside the basic plane', () => {
+    expect(applyKeyToQuery('tokn', { ...plain, key: 'Backspace' })).toBe('tok');
+    expect(applyKeyToQuery('a😀', { ...plain, key: 'Backspace' })).toBe('a');
+  });
+  it('ignores shortcuts and keys that type nothing', () => {
+    expect(applyKeyToQuery('api', { ...plain, key: 'k', ctrlKey: true })).toBe('api');
+    expect(applyKeyToQuery('api', { ...plain, key: 'v', metaKey: true })).toBe('api');
+    expect(applyKeyToQuery('api', { ...plain, key: 'Shift' })).toBe('api');
+    expect(applyKeyToQuery('api', { ...plain, key: 'ArrowLeft' })).toBe('api');
   });
 });

@@ -113,3 +113,14 @@ export function buildPagefindUiOptions<E>(config: SearchConfig, element: E): Rec
     processResult: (result: PagefindResult) => processResult(result, config.stripTrailingSlash),
   };
 }
+
+/**
+ * What the query becomes after a key press, for keys typed while the search UI is still
+ * loading (the first opening fetches it): characters are added, Backspace removes one, and
+ * shortcuts (Ctrl, Cmd, Alt) and other keys leave it as it was.
+ */
+export function applyKeyToQuery(query: string, press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): string {
+  if (press.ctrlKey || press.metaKey || press.altKey) return query;
+  if (press.key === 'Backspace') return [...query].slice(0, -1).join('');
+  return [...press.key].length === 1 ? query + press.key : query;
+}

@@ -1,4 +1,4 @@
-import { buildPagefindUiOptions, readSearchConfig, readShortcut, type SearchConfig } from './search-options.ts';
+import { applyKeyToQuery, buildPagefindUiOptions, readSearchConfig, readShortcut, type SearchConfig } from './search-options.ts';
 
 /** Whether keys pressed in this element are typed into it (a text field or an editor). */
 function isEditable(target: EventTarget | null): boolean {
@@ -16,6 +16,8 @@ class SiteSearch extends HTMLElement {
   #ui: Promise<void> | undefined;
   #dialog: HTMLDialogElement | undefined;
   #frame: Element | undefined;
+  /** What the reader typed while the UI was still loading: it becomes the query once it is there. */
+  #typedWhileLoading: string | undefined;
 
   /** Close the dialog when the reader follows a result or clicks outside it. */
   #onClick = (event: MouseEvent): void => {
@@ -44,6 +46,10 @@ class SiteSearch extends HTMLElement {
     });
     openButton.disabled = false;
     closeButton?.addEventListener('click', () => this.#close());
+    dialog.addEventListener('keydown', (event) => {
+      if (this.#typedWhileLoading === undefined || this.querySelector('#starlight__search input')) return;
+      this.#typedWhileLoading = applyKeyToQuery(this.#typedWhileLoading, event);
+    });
     dialog.addEventListener('close', () => {
       document.body.toggleAttribute('data-search-modal-open', false);
       window.removeEventListener('click', this.#onClick);
@@ -88,6 +94,17 @@ class SiteSearch extends HTMLElement {
     this.querySelector('input')?.focus();
   }
 
+  /** Put what the reader typed before the UI was there into its input, and search for it. */
+  #searchFor(query: string | undefined): void {
+    const input = this.querySelector<HTMLInputElement>('#starlight__search input');
+    if (!input || !query) return;
+    input.value = query;
+    // Pagefind's UI searches on the input event, as when the reader types.
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
+    input.setSelectionRange(query.length, query.length);
+  }
+
   /** Fetch Pagefind's UI (a separate chunk with its styles) and render it, once. */
   #loadUi(): Promise<void> {
     const container = this.querySelector<HTMLElement>('#starlight__search');
@@ -96,14 +113,20 @@ class SiteSearch extends HTMLElement {
     const config = this.#config;
     this.#ui ??= (async () => {
       container.setAttribute('aria-busy', 'true');
+      this.#typedWhileLoading = '';
       try {
         const { mountPagefindUi } = await import('./load-pagefind-ui.ts');
         await mountPagefindUi(buildPagefindUiOptions(config, container));
+        this.#searchFor(this.#typedWhileLoading);
       } catch (error) {
-        // Offline or a failed deploy: let the next opening try again.
+        // Offline or a failed deploy: say so, and let the next opening try again.
         this.#ui = undefined;
-        console.error('Search could not load:', error);
+        const message = document.createElement('p');
+        message.setAttribute('role', 'alert');
+        message.textContent = `Search could not load (${error instanceof Error ? error.message : String(error)}). Check your connection, or reload the page if the site has been updated, then open search again.`;
+        container.replaceChildren(message);
       } finally {
+        this.#typedWhileLoading = undefined;
         container.removeAttribute('aria-busy');
       }
     })();
