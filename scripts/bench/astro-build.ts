@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { GNU_TIME, hasGnuTime, readGnuTimeMaxRssKiB, sampleTreeRss } from './process-rss.ts';
 import { NODE, ROOT, track } from './util.ts';
+import { HTTP_METHODS as OPERATION_METHODS } from '../../src/lib/openapi/operations.ts';
 
 export interface BuildOptions {
   /** Temporary working folder: the build runs there, so Astro's scratch files stay out of the project. */
@@ -34,7 +35,7 @@ export interface PageStats {
 }
 
 const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const HTTP_METHODS: ReadonlySet<string> = new Set(OPERATION_METHODS);
 
 /** Prepare a work folder: Astro writes its prerender chunks under the cwd when outDir is outside it, and they import packages. */
 export function prepareWorkDir(workDir: string): void {

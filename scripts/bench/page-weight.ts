@@ -4,9 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { recordResponses, type PageWeight } from './browser.ts';
 import { budget, PAGE_KINDS, type Budget, type PageKey, type SectionResult } from './types.ts';
 import { kb } from './util.ts';
+import { CSS_LIMIT_GZIP, JS_LIMIT_GZIP } from './budgets.ts';
 
-export const JS_LIMIT_GZIP = 10 * 1024;
-export const CSS_LIMIT_GZIP = 25 * 1024;
 /** Page kinds that must stay light: no Swagger UI, little JS. */
 export const LIGHT_PAGES: readonly PageKey[] = ['guide', 'tag', 'operation'];
 

@@ -11,6 +11,7 @@ import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, type Serv
 import { Agent as HttpsAgent } from 'node:https';
 import { pipeline } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { isTokenShaped, MAX_TOKEN_LENGTH } from '../lib/token/normalize-token.ts';
 
 export interface TryItProxyOptions {
   target: string;
@@ -21,10 +22,8 @@ export interface TryItProxyOptions {
 export const PROXY_SEGMENT = 'api-proxy';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const MAX_TOKEN_LENGTH = 16 * 1024;
 /** `maxHeaderSize` for the server the proxy runs in: Node's default (16 KB for all headers) would refuse a token at the proxy's own limit with a bare 431. */
 export const PROXY_MAX_HEADER_SIZE = 64 * 1024;
-const TOKEN_PATTERN = /^[A-Za-z0-9+/=._~-]+$/;
 const PROVIDER_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** Where Meshplay's auth middleware and sign-in flow send a request without a valid session. */
 const AUTH_REDIRECT_PATHS = new Set(['/provider', '/auth/login', '/user/login']);
@@ -378,7 +377,7 @@ function sessionCookie(req: IncomingMessage): { cookie: string | undefined } | R
   const token = headerValue(req, 'meshplay-token');
   const provider = headerValue(req, 'meshplay-provider');
   const bad = (message: string): Refusal => ({ status: 400, error: 'bad-header', message });
-  if (token !== undefined && (token.length > MAX_TOKEN_LENGTH || !TOKEN_PATTERN.test(token))) {
+  if (token !== undefined && !isTokenShaped(token)) {
     return bad(`The meshplay-token header is not a Meshplay token: it must be at most ${MAX_TOKEN_LENGTH} characters of A-Z a-z 0-9 + / = . _ ~ -. Paste the "token" value of auth.json.`);
   }
   if (provider !== undefined && !PROVIDER_PATTERN.test(provider)) {

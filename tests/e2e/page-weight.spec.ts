@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-
-/** Budgets from the project's performance goals, in gzip bytes loaded before any interaction. */
-const JS_BUDGET = 10 * 1024;
-const CSS_BUDGET = 25 * 1024;
+import { CSS_LIMIT_GZIP, JS_LIMIT_GZIP } from '../../scripts/bench/budgets.ts';
 
 const PAGES = [
   { kind: 'guide', path: 'extensibility/api/' },
@@ -36,7 +33,7 @@ for (const { kind, path } of PAGES) {
     const sum = (type: 'js' | 'css') => bodies.filter((body) => body.type === type).reduce((total, body) => total + body.gzip, 0);
     expect(bodies.filter((body) => /swagger-ui/.test(body.url)).map((body) => body.url)).toEqual([]);
     expect(bodies.filter((body) => /\/(ui-core|load-pagefind-ui|pagefind-ui|pagefind)\.[\w.-]*(js|css)$/.test(body.url)).map((body) => body.url)).toEqual([]);
-    expect(sum('js'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(JS_BUDGET);
-    expect(sum('css'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(CSS_BUDGET);
+    expect(sum('js'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(JS_LIMIT_GZIP);
+    expect(sum('css'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(CSS_LIMIT_GZIP);
   });
 }

@@ -36,7 +36,7 @@ test.describe('playground', () => {
     await expect(curl).not.toContainText(token);
   });
 
-  test('the token reaches only the chosen server: not the spec fetch, not another origin', async ({ page }) => {
+  test('the token reaches only the chosen server, never another origin', async ({ page }) => {
     const token = mintToken({ expiresIn: 3600, subject: `scope-${Date.now()}` });
     const carriers: string[] = [];
     page.on('request', (request) => {

@@ -48,6 +48,9 @@ function bodyText(body: unknown): string | undefined {
   return JSON.stringify(body);
 }
 
+/** What Swagger UI holds as the spec's text: serialising the whole spec only for it to be recognised again would cost the page a 500 KB string. */
+const SPEC_PLACEHOLDER = '{"openapi":"3.1.0"}';
+
 /** Render Swagger UI over a spec object, wired to the playground's token, server and explanations. */
 export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: SwaggerUiHooks): SwaggerUiSystem {
   let lastUrl = '';
@@ -68,11 +71,11 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
     statePlugins: {
       spec: {
         wrapActions: {
-          // The spec is already an object: skip Swagger UI's YAML parse of its 770 KB JSON text.
+          // The spec is already an object: when Swagger UI parses the placeholder text, give it the object instead.
           parseToJson:
             (original: (text?: string) => unknown, system: { specActions: { updateJsonSpec(spec: unknown): unknown } }) =>
             (text?: string) =>
-              text === specText ? system.specActions.updateJsonSpec(spec) : original(text),
+              text === SPEC_PLACEHOLDER ? system.specActions.updateJsonSpec(spec) : original(text),
           setResponse:
             (original: (path: string, method: string, record: unknown) => unknown) =>
             (path: string, method: string, record: ResponseRecord & ResponseLike) => {
@@ -85,7 +88,6 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
   });
 
   // Handed over after construction rather than as the `spec` option, which Swagger UI deep-copies, serialises and parses again.
-  const specText = JSON.stringify(spec);
   const ui = SwaggerUIBundle({
     domNode,
     layout: 'BaseLayout',
@@ -116,7 +118,8 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
   });
   ui.specActions.updateUrl('');
   ui.specActions.updateLoadingStatus('success');
-  ui.specActions.updateSpec(specText);
+  // Swagger UI's layout waits for a spec string; a short placeholder stands for the object (see parseToJson above).
+  ui.specActions.updateSpec(SPEC_PLACEHOLDER);
   watchSwaggerUiMarkup(domNode);
   return ui;
 }

@@ -11,6 +11,8 @@
  * copied into operations.
  */
 
+import { HTTP_METHODS as OPERATION_METHODS } from '../../lib/openapi/operations.ts';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -23,7 +25,7 @@ export interface ResolvedSubtree {
   errors: ResolveError[];
 }
 
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const HTTP_METHODS: ReadonlySet<string> = new Set(OPERATION_METHODS);
 
 /** Whether a value is a plain JSON object (not an array, not null). */
 function isObject(value: unknown): value is JsonObject {

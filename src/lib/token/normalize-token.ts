@@ -4,8 +4,13 @@ export type NormalizeResult = { ok: true; value: NormalizedToken } | { ok: false
 export const MAX_TOKEN_LENGTH = 16 * 1024;
 
 // The token is at most MAX_TOKEN_LENGTH; the wrapper around it (auth.json, a cookie string) gets a little room more.
-const MAX_INPUT_LENGTH = MAX_TOKEN_LENGTH + 1024;
+export const MAX_INPUT_LENGTH = MAX_TOKEN_LENGTH + 1024;
 const TOKEN_ALPHABET = /^[A-Za-z0-9+/=._~-]*$/;
+
+/** Whether a string can be a Meshplay token as it is: non-empty, not too long, only the characters tokens use. */
+export function isTokenShaped(token: string): boolean {
+  return token.length > 0 && token.length <= MAX_TOKEN_LENGTH && TOKEN_ALPHABET.test(token);
+}
 // Tab and line breaks are legitimate inside a pasted auth.json; every other control or format character is not.
 const INVISIBLE_CHARACTER = /[\p{Cc}\p{Cf}]/u;
 const ALLOWED_CONTROL = new Set(['\t', '\n', '\r']);

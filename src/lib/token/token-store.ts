@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LENGTH } from './normalize-token.ts';
+import { MAX_INPUT_LENGTH } from './normalize-token.ts';
 
 export interface StoredToken { token: string; provider: string; remembered: boolean }
 
@@ -51,7 +51,7 @@ function readEntry(storage: Storage): { token: string; provider: string } | unde
     return undefined;
   }
   // The length bound keeps a tampered entry from being parsed at any size.
-  if (raw === null || raw.length > MAX_TOKEN_LENGTH + 1024) return undefined;
+  if (raw === null || raw.length > MAX_INPUT_LENGTH) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
