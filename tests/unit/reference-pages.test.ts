@@ -9,7 +9,7 @@ import { describeSecurity } from '../../src/lib/openapi/security.ts';
 import { getReferenceSidebar, MAX_SIDEBAR_OPERATIONS, type SidebarGroup } from '../../src/lib/openapi/sidebar.ts';
 import { getSchemaComponents } from '../../src/lib/openapi/schema-components.ts';
 import { defaultServerUrl } from '../../src/lib/openapi/servers.ts';
-import { describeOperationPage } from '../../src/lib/openapi/page-meta.ts';
+import { describeOperationCount, describeOperationPage } from '../../src/lib/openapi/page-meta.ts';
 import { playgroundRoute } from '../../src/lib/openapi/routes.ts';
 import { buildSidebar } from '../../src/sidebar.ts';
 import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
@@ -137,5 +137,12 @@ describe('sidebar', () => {
     for (let i = 0; i <= MAX_SIDEBAR_OPERATIONS; i += 1) paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: ['things'], responses: { '200': { description: 'OK' } } } };
     const big = { ...document, paths } as OpenApiDocument;
     expect(getReferenceSidebar(big).items[0]).toEqual({ label: 'things', link: '/reference/rest-apis/things/' });
+  });
+});
+
+describe('describeOperationCount', () => {
+  it('counts one operation and several', () => {
+    expect(describeOperationCount(1)).toBe('1 operation');
+    expect(describeOperationCount(7)).toBe('7 operations');
   });
 });

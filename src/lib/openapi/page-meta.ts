@@ -5,6 +5,11 @@ const MAX_DESCRIPTION = 160;
 /** Shortest description the site accepts (src/content.config.ts asks every page for one that says something). */
 const MIN_DESCRIPTION = 20;
 
+/** "1 operation", "7 operations": how tag lists count their operations. */
+export function describeOperationCount(count: number): string {
+  return `${count} ${count === 1 ? 'operation' : 'operations'}`;
+}
+
 /** The meta description of an operation page: method and path, then its summary or the description's first sentence. */
 export function describeOperationPage(entry: OperationEntry): string {
   const firstSentence = entry.description?.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0];

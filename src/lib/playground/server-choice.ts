@@ -14,7 +14,9 @@ export function parseServerChoice(saved: string | null, proxyAvailable: boolean)
   if (!saved) return fallback;
   try {
     const value = JSON.parse(saved) as Partial<ServerChoice>;
-    const customUrl = typeof value.customUrl === 'string' && validateServerUrl(value.customUrl).ok ? value.customUrl : '';
+    // Keep the checked form of the URL (trimmed, no trailing slash), not what was saved.
+    const checked = typeof value.customUrl === 'string' ? validateServerUrl(value.customUrl) : undefined;
+    const customUrl = checked?.ok ? checked.url : '';
     if (value.mode === 'proxy') return proxyAvailable ? { mode: 'proxy', customUrl } : { mode: 'direct', customUrl };
     if (value.mode === 'custom' && customUrl !== '') return { mode: 'custom', customUrl };
     if (value.mode === 'direct') return { mode: 'direct', customUrl };
