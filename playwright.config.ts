@@ -33,13 +33,25 @@ export default defineConfig({
     {
       command: 'node scripts/serve.ts',
       url: `http://127.0.0.1:${TEST_PORTS.site}/`,
-      env: { PORT: String(TEST_PORTS.site), SITE_DIR: 'dist', SITE_BASE: '/', MESHPLAY_SERVER: meshplay, MESHPLAY_PROXY_TIMEOUT_MS: '2000' },
+      env: {
+        PORT: String(TEST_PORTS.site),
+        SITE_DIR: 'dist',
+        SITE_BASE: '/',
+        MESHPLAY_SERVER: meshplay,
+        MESHPLAY_PROXY_TIMEOUT_MS: '2000',
+      },
       reuseExistingServer: false,
     },
     {
       command: 'node scripts/serve.ts',
       url: `http://127.0.0.1:${TEST_PORTS.siteSubpath}/docs/`,
-      env: { PORT: String(TEST_PORTS.siteSubpath), SITE_DIR: 'dist-subpath', SITE_BASE: '/docs/', MESHPLAY_SERVER: meshplay, MESHPLAY_PROXY_TIMEOUT_MS: '2000' },
+      env: {
+        PORT: String(TEST_PORTS.siteSubpath),
+        SITE_DIR: 'dist-subpath',
+        SITE_BASE: '/docs/',
+        MESHPLAY_SERVER: meshplay,
+        MESHPLAY_PROXY_TIMEOUT_MS: '2000',
+      },
       reuseExistingServer: false,
     },
     {

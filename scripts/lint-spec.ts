@@ -7,7 +7,9 @@ try {
   for (const notice of spec.notices) console.log(notice);
   for (const warning of spec.warnings) console.warn(`warning: ${warning}`);
   const operations = Object.values(spec.document.paths ?? {}).flatMap((item) =>
-    Object.keys(item ?? {}).filter((key) => ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(key)),
+    Object.keys((item as object | undefined) ?? {}).filter((key) =>
+      ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(key),
+    ),
   );
   console.log(`${spec.sourcePath}: valid, ${operations.length} operations, ${spec.warnings.length} warnings.`);
 } catch (error) {

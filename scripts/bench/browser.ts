@@ -34,7 +34,9 @@ export type Kind = 'html' | 'css' | 'js' | 'other';
 export async function launchChromium(): Promise<{ browser: Browser; description: string } | undefined> {
   const choice = findChromium();
   if (!choice) return undefined;
-  const browser = await chromium.launch(choice.executablePath ? { executablePath: choice.executablePath, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(
+    choice.executablePath ? { executablePath: choice.executablePath, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS },
+  );
   return { browser, description: `${choice.description}, ${browser.version()}` };
 }
 
@@ -60,7 +62,10 @@ function kindOf(response: Response): Kind {
  * flight for quietMs (Playwright's networkidle can fire while a big script is still evaluating,
  * before the requests it makes); totals() waits for the bodies and sums them per kind, raw and gzipped.
  */
-export function recordResponses(page: Page): { settle(quietMs?: number, timeoutMs?: number): Promise<void>; totals(): Promise<PageWeight> } {
+export function recordResponses(page: Page): {
+  settle(quietMs?: number, timeoutMs?: number): Promise<void>;
+  totals(): Promise<PageWeight>;
+} {
   const pending: Array<Promise<{ kind: Kind; url: string; body: Buffer | undefined }>> = [];
   let inFlight = 0;
   let lastActivity = Date.now();

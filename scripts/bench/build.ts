@@ -2,7 +2,16 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countOperations, failedLintRules, pageStats, prepareWorkDir, relaxedLintConfig, runAstroBuild, type PageStats, type RawBuild } from './astro-build.ts';
+import {
+  countOperations,
+  failedLintRules,
+  pageStats,
+  prepareWorkDir,
+  relaxedLintConfig,
+  runAstroBuild,
+  type PageStats,
+  type RawBuild,
+} from './astro-build.ts';
 import { budget, type Budget, type SectionResult, type Table } from './types.ts';
 import { kb, ROOT, round } from './util.ts';
 
@@ -35,7 +44,9 @@ export interface BuildData {
 export function findGithubSpec(): string | undefined {
   const packageDir = join(ROOT, 'node_modules', '@octokit', 'openapi');
   if (!existsSync(packageDir)) return undefined;
-  const files = readdirSync(packageDir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)api\.github\.com\.(json|ya?ml)$/.test(file));
+  const files = readdirSync(packageDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /(^|\/)api\.github\.com\.(json|ya?ml)$/.test(file),
+  );
   const preferred = files.find((file) => file.endsWith('.json')) ?? files[0];
   return preferred === undefined ? undefined : join(packageDir, preferred);
 }
@@ -49,7 +60,13 @@ function failureSummary(log: string, raw: RawBuild): string {
 }
 
 /** Build one spec into outDir and collect the measurement. */
-async function measureBuild(label: string, workDir: string, outDir: string, specPath: string | undefined, configPath?: string): Promise<{ measurement: BuildMeasurement; log: string }> {
+async function measureBuild(
+  label: string,
+  workDir: string,
+  outDir: string,
+  specPath: string | undefined,
+  configPath?: string,
+): Promise<{ measurement: BuildMeasurement; log: string }> {
   const logPath = join(workDir, `${label.replace(/\W+/g, '-').toLowerCase()}.log`);
   const raw = await runAstroBuild({ workDir, outDir, logPath, specPath, configPath });
   const log = readFileSync(logPath, 'utf8');
@@ -116,12 +133,25 @@ function buildTable(builds: BuildMeasurement[], data: BuildData): Table {
   const notes = [`Peak RSS: ${builds[0]?.rssMethod ?? '–'}. Builds run one at a time into temporary --outDir folders.`];
   if (data.githubSkipped) notes.push(`GitHub spec: skipped: ${data.githubSkipped}.`);
   if (data.githubRelaxed?.relaxedRules) {
-    const rules = Object.entries(data.githubRelaxed.relaxedRules).map(([rule, count]) => `${rule} ×${count}`).join(', ');
-    notes.push(`GitHub's spec breaks the project's redocly.yaml (${rules}), so its build stops; it was built again with those rules as warnings to measure the cost.`);
+    const rules = Object.entries(data.githubRelaxed.relaxedRules)
+      .map(([rule, count]) => `${rule} ×${count}`)
+      .join(', ');
+    notes.push(
+      `GitHub's spec breaks the project's redocly.yaml (${rules}), so its build stops; it was built again with those rules as warnings to measure the cost.`,
+    );
   }
   return {
     title: 'Build (astro build)',
-    headers: ['Spec', 'Operations', 'Result', 'Wall time', 'Peak RSS', 'Pages', 'Largest operation page', `Operation pages ≥ ${kb(OPERATION_PAGE_LIMIT_BYTES)}`],
+    headers: [
+      'Spec',
+      'Operations',
+      'Result',
+      'Wall time',
+      'Peak RSS',
+      'Pages',
+      'Largest operation page',
+      `Operation pages ≥ ${kb(OPERATION_PAGE_LIMIT_BYTES)}`,
+    ],
     rows,
     notes,
   };
@@ -129,12 +159,33 @@ function buildTable(builds: BuildMeasurement[], data: BuildData): Table {
 
 /** Budgets of one build: time, memory and operation page size (a build that failed measures none of them). */
 function buildBudgets(build: BuildMeasurement): Budget[] {
-  if (!build.ok) return [budget('build', `${build.label}: builds`, 'exit 0', build.error ?? 'failed', build.error?.startsWith('refused by the spec lint') ? null : false)];
+  if (!build.ok)
+    return [
+      budget(
+        'build',
+        `${build.label}: builds`,
+        'exit 0',
+        build.error ?? 'failed',
+        build.error?.startsWith('refused by the spec lint') ? null : false,
+      ),
+    ];
   const rss = build.peakRssMiB;
   const largest = build.largestOperationPage?.bytes;
   return [
-    budget('build', `${build.label}: wall time`, `< ${BUILD_LIMIT_SECONDS} s`, `${build.wallSeconds.toFixed(1)} s`, build.wallSeconds < BUILD_LIMIT_SECONDS),
-    budget('build', `${build.label}: peak RSS`, '< 2 GiB', rss === undefined ? '–' : `${rss} MiB`, rss === undefined ? null : rss * 1024 < BUILD_LIMIT_RSS_KIB),
+    budget(
+      'build',
+      `${build.label}: wall time`,
+      `< ${BUILD_LIMIT_SECONDS} s`,
+      `${build.wallSeconds.toFixed(1)} s`,
+      build.wallSeconds < BUILD_LIMIT_SECONDS,
+    ),
+    budget(
+      'build',
+      `${build.label}: peak RSS`,
+      '< 2 GiB',
+      rss === undefined ? '–' : `${rss} MiB`,
+      rss === undefined ? null : rss * 1024 < BUILD_LIMIT_RSS_KIB,
+    ),
     budget(
       'build',
       `${build.label}: every operation page`,

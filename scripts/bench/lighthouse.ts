@@ -46,8 +46,17 @@ function startChrome(chromePath: string): Promise<LaunchedChrome> {
 }
 
 /** One Lighthouse run of a URL with a preset; the four category scores (0–100) and the four metrics. */
-async function runLighthouse(port: number, url: string, preset: Preset): Promise<{ figures: LighthouseFigures; version: string; shifts: string[] }> {
-  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
+async function runLighthouse(
+  port: number,
+  url: string,
+  preset: Preset,
+): Promise<{ figures: LighthouseFigures; version: string; shifts: string[] }> {
+  const flags: Flags = {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  };
   const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined;
   const result = await lighthouse(url, flags, config);
   if (!result) throw new Error('Lighthouse returned no result');
@@ -111,7 +120,12 @@ function lighthouseQueue(): Array<{ preset: Preset; kind: (typeof PAGE_KINDS)[nu
 }
 
 /** Run Lighthouse over every page kind and preset, FULL_RUNS times each, as far as the deadline allows (see lighthouseQueue). */
-export async function benchLighthouse(chromePath: string, siteUrl: string, deadline: number, ready: () => Promise<void>): Promise<SectionResult<LighthouseData>> {
+export async function benchLighthouse(
+  chromePath: string,
+  siteUrl: string,
+  deadline: number,
+  ready: () => Promise<void>,
+): Promise<SectionResult<LighthouseData>> {
   const started = performance.now();
   const results = {} as Record<Preset, Record<PageKey, LighthouseCell>>;
   for (const preset of PRESETS) {
@@ -151,13 +165,20 @@ export async function benchLighthouse(chromePath: string, siteUrl: string, deadl
       else await runCell(job.preset, job.kind.key, job.kind.path);
     }
     const secondsPerRun = runsDone === 0 ? 0 : (performance.now() - started) / 1000 / runsDone;
-    for (const preset of PRESETS) for (const kind of PAGE_KINDS) results[preset][kind.key].median = medianFigures(results[preset][kind.key].runs);
+    for (const preset of PRESETS)
+      for (const kind of PAGE_KINDS) results[preset][kind.key].median = medianFigures(results[preset][kind.key].runs);
     const plan =
       cut === 0
         ? `Full matrix: ${FULL_RUNS} runs per page kind and preset.`
         : `The full matrix (${queue.length} runs) would not fit the time budget: ${cut} runs left out. Runs go in this order: every page once (pages with a performance budget first), then ${FULL_RUNS - 1} more for ${BUDGET_KINDS.map((kind) => kind.label).join(', ')}, then more for the others; see the Runs column.`;
     const data: LighthouseData = { version, reduced: cut > 0, plan, secondsPerRun: round(secondsPerRun, 1), results };
-    return { name: 'lighthouse', data, tables: PRESETS.map((preset) => presetTable(preset, data)), budgets: lighthouseBudgets(results), seconds: (performance.now() - started) / 1000 };
+    return {
+      name: 'lighthouse',
+      data,
+      tables: PRESETS.map((preset) => presetTable(preset, data)),
+      budgets: lighthouseBudgets(results),
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     chrome.kill();
   }
@@ -169,7 +190,18 @@ function presetTable(preset: Preset, data: LighthouseData): Table {
     const cell = data.results[preset][kind.key];
     const m = cell.median;
     if (!m) return [kind.label, '–', '–', '–', '–', '–', '–', '–', '–', '0 (failed)'];
-    return [kind.label, String(m.performance), String(m.accessibility), String(m.bestPractices), String(m.seo), `${m.fcpMs} ms`, `${m.lcpMs} ms`, `${m.tbtMs} ms`, m.cls.toFixed(3), String(cell.runs.length)];
+    return [
+      kind.label,
+      String(m.performance),
+      String(m.accessibility),
+      String(m.bestPractices),
+      String(m.seo),
+      `${m.fcpMs} ms`,
+      `${m.lcpMs} ms`,
+      `${m.tbtMs} ms`,
+      m.cls.toFixed(3),
+      String(cell.runs.length),
+    ];
   });
   const failures = PAGE_KINDS.filter((kind) => data.results[preset][kind.key].errors.length > 0).map((kind) => {
     const errors = data.results[preset][kind.key].errors;
@@ -180,7 +212,10 @@ function presetTable(preset: Preset, data: LighthouseData): Table {
   for (const kind of PAGE_KINDS) {
     const cell = data.results[preset][kind.key];
     const over = cell.runs.filter((run) => run.cls > CLS_LIMIT).map((run) => run.cls.toFixed(3));
-    if (over.length > 0) notes.push(`${kind.label}: CLS over ${CLS_LIMIT} in ${over.length} of ${cell.runs.length} runs (${over.join(', ')}); shifted: ${[...new Set(cell.shifts)].join('; ') || 'not named by Lighthouse'}.`);
+    if (over.length > 0)
+      notes.push(
+        `${kind.label}: CLS over ${CLS_LIMIT} in ${over.length} of ${cell.runs.length} runs (${over.join(', ')}); shifted: ${[...new Set(cell.shifts)].join('; ') || 'not named by Lighthouse'}.`,
+      );
   }
   return {
     title: `Lighthouse ${data.version}, ${preset} preset (median)`,
@@ -203,14 +238,30 @@ function lighthouseBudgets(results: Record<Preset, Record<PageKey, LighthouseCel
     const cell = results.mobile[kind.key];
     const mobile = cell.median;
     if (limit !== undefined) {
-      budgets.push(budget('lighthouse', `${kind.label}: mobile performance`, limit === 100 ? '100' : `≥ ${limit}`, mobile ? `${mobile.performance} ${runsText(cell)}` : 'no run', mobile ? mobile.performance >= limit : null));
+      budgets.push(
+        budget(
+          'lighthouse',
+          `${kind.label}: mobile performance`,
+          limit === 100 ? '100' : `≥ ${limit}`,
+          mobile ? `${mobile.performance} ${runsText(cell)}` : 'no run',
+          mobile ? mobile.performance >= limit : null,
+        ),
+      );
     }
   }
   for (const preset of PRESETS) {
     for (const kind of PAGE_KINDS) {
       const cell = results[preset][kind.key];
       const figures = cell.median;
-      budgets.push(budget('lighthouse', `${kind.label}: CLS ${preset}`, `≤ ${CLS_LIMIT}`, figures ? `${figures.cls.toFixed(3)} ${runsText(cell)}` : 'no run', figures ? figures.cls <= CLS_LIMIT : null));
+      budgets.push(
+        budget(
+          'lighthouse',
+          `${kind.label}: CLS ${preset}`,
+          `≤ ${CLS_LIMIT}`,
+          figures ? `${figures.cls.toFixed(3)} ${runsText(cell)}` : 'no run',
+          figures ? figures.cls <= CLS_LIMIT : null,
+        ),
+      );
     }
   }
   return budgets;

@@ -28,7 +28,12 @@ async function weighPage(browser: Browser, url: string): Promise<PageWeight> {
 /** The two largest scripts of a page, by gzip size, as "name 12.3 KB". */
 function largestScripts(weight: PageWeight): string {
   const scripts = weight.files.filter((file) => file.kind === 'js').sort((a, b) => b.gzip - a.gzip);
-  return scripts.slice(0, 2).map((file) => `${file.path.split('/').pop() ?? file.path} ${kb(file.gzip)}`).join(', ') || '–';
+  return (
+    scripts
+      .slice(0, 2)
+      .map((file) => `${file.path.split('/').pop() ?? file.path} ${kb(file.gzip)}`)
+      .join(', ') || '–'
+  );
 }
 
 /** Weigh every page kind of the served site; ready() is awaited before each page. */
@@ -58,13 +63,24 @@ export async function benchPageWeight(browser: Browser, siteUrl: string, ready: 
   for (const kind of PAGE_KINDS) {
     const weight = data[kind.key];
     if (LIGHT_PAGES.includes(kind.key)) {
-      budgets.push(budget('page weight', `${kind.label}: JS gzip`, `≤ ${kb(JS_LIMIT_GZIP)}`, kb(weight.js.gzip), weight.js.gzip <= JS_LIMIT_GZIP));
       budgets.push(
-        budget('page weight', `${kind.label}: no Swagger UI`, '0 requests', weight.swaggerUiUrls.length === 0 ? '0 requests' : weight.swaggerUiUrls.map((url) => new URL(url).pathname).join(', '), weight.swaggerUiUrls.length === 0),
+        budget('page weight', `${kind.label}: JS gzip`, `≤ ${kb(JS_LIMIT_GZIP)}`, kb(weight.js.gzip), weight.js.gzip <= JS_LIMIT_GZIP),
+      );
+      budgets.push(
+        budget(
+          'page weight',
+          `${kind.label}: no Swagger UI`,
+          '0 requests',
+          weight.swaggerUiUrls.length === 0 ? '0 requests' : weight.swaggerUiUrls.map((url) => new URL(url).pathname).join(', '),
+          weight.swaggerUiUrls.length === 0,
+        ),
       );
     }
     // The budget is for the reading pages; the playground carries Swagger UI's own stylesheet (27 KB gzip by itself).
-    if (kind.key !== 'playground') budgets.push(budget('page weight', `${kind.label}: CSS gzip`, `≤ ${kb(CSS_LIMIT_GZIP)}`, kb(weight.css.gzip), weight.css.gzip <= CSS_LIMIT_GZIP));
+    if (kind.key !== 'playground')
+      budgets.push(
+        budget('page weight', `${kind.label}: CSS gzip`, `≤ ${kb(CSS_LIMIT_GZIP)}`, kb(weight.css.gzip), weight.css.gzip <= CSS_LIMIT_GZIP),
+      );
   }
   return {
     name: 'page weight',
@@ -72,9 +88,24 @@ export async function benchPageWeight(browser: Browser, siteUrl: string, ready: 
     tables: [
       {
         title: 'Page weight (every response until network idle, no interaction)',
-        headers: ['Page', 'Path', 'HTML raw / gzip', 'CSS raw / gzip', 'JS raw / gzip', 'Other raw / gzip', 'Requests', 'Swagger UI loaded', 'Largest scripts (gzip)'],
+        headers: [
+          'Page',
+          'Path',
+          'HTML raw / gzip',
+          'CSS raw / gzip',
+          'JS raw / gzip',
+          'Other raw / gzip',
+          'Requests',
+          'Swagger UI loaded',
+          'Largest scripts (gzip)',
+        ],
         rows,
-        notes: ['gzip: each body compressed with zlib at its default level (6); the same figure for every page whatever the server sends (scripts/serve.ts compresses like a static host: gzip or brotli, as the browser asks).', 'CSS budget: every page but the playground, which loads Swagger UI\'s stylesheet (27 KB gzip by itself).', '"Other": fonts, images, the spec JSON and API calls.', 'Recorded until Playwright\'s network idle and then no request for 2 s (a large script can keep the network quiet while it evaluates, before its own requests).'],
+        notes: [
+          'gzip: each body compressed with zlib at its default level (6); the same figure for every page whatever the server sends (scripts/serve.ts compresses like a static host: gzip or brotli, as the browser asks).',
+          "CSS budget: every page but the playground, which loads Swagger UI's stylesheet (27 KB gzip by itself).",
+          '"Other": fonts, images, the spec JSON and API calls.',
+          "Recorded until Playwright's network idle and then no request for 2 s (a large script can keep the network quiet while it evaluates, before its own requests).",
+        ],
       },
     ],
     budgets,

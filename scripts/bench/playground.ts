@@ -75,7 +75,8 @@ function watchSwaggerUi(): void {
   };
   const tick = () => {
     const now = performance.now();
-    const tag = document.querySelector<HTMLElement>('[data-operation-preview] summary') ?? document.querySelector<HTMLElement>('.opblock-tag');
+    const tag =
+      document.querySelector<HTMLElement>('[data-operation-preview] summary') ?? document.querySelector<HTMLElement>('.opblock-tag');
     if (marks.tag === undefined && tag !== null && visible(tag)) {
       marks.tag = now;
       if (operationShown()) {
@@ -86,14 +87,25 @@ function watchSwaggerUi(): void {
       }
     } else if (marks.tag !== undefined && marks.operation === undefined) {
       if (operationShown()) marks.operation = now;
-      else if (tag !== null && document.querySelector('.opblock-tag-section.is-open, [data-operation-preview] details[open]') === null && now - (marks.clicked ?? 0) > 3_000) click(tag);
+      else if (
+        tag !== null &&
+        document.querySelector('.opblock-tag-section.is-open, [data-operation-preview] details[open]') === null &&
+        now - (marks.clicked ?? 0) > 3_000
+      )
+        click(tag);
     }
     if (marks.operation !== undefined && marks.interactive === undefined) {
       if (interactive()) marks.interactive = now;
       else {
         // Swagger UI has replaced the list but shows no open tag: open its first, as a reader would.
         const swaggerTag = document.querySelector<HTMLElement>('.opblock-tag');
-        if (swaggerTag !== null && visible(swaggerTag) && document.querySelector('.opblock-tag-section.is-open') === null && now - (marks.clicked ?? 0) > 3_000) click(swaggerTag);
+        if (
+          swaggerTag !== null &&
+          visible(swaggerTag) &&
+          document.querySelector('.opblock-tag-section.is-open') === null &&
+          now - (marks.clicked ?? 0) > 3_000
+        )
+          click(swaggerTag);
       }
     }
     if (marks.interactive === undefined) requestAnimationFrame(tick);
@@ -116,9 +128,15 @@ async function measureOnce(browser: Browser, url: string): Promise<{ run: Swagge
     const cdp = await context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => (window as unknown as { benchMarks: Marks }).benchMarks.interactive !== undefined, undefined, { polling: 250, timeout: 90_000 });
+      await page.waitForFunction(() => (window as unknown as { benchMarks: Marks }).benchMarks.interactive !== undefined, undefined, {
+        polling: 250,
+        timeout: 90_000,
+      });
     } catch (error) {
-      throw new Error(`${url}: no operation shown within 90 s (${JSON.stringify(await readMarks(page))}): ${(error as Error).message.split('\n')[0] ?? ''}`);
+      throw new Error(
+        `${url}: no operation shown within 90 s (${JSON.stringify(await readMarks(page))}): ${(error as Error).message.split('\n')[0] ?? ''}`,
+        { cause: error },
+      );
     }
     const marks = await readMarks(page);
     const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
@@ -169,7 +187,12 @@ function medians(runs: SwaggerRun[]): SwaggerFigures {
 }
 
 /** Time the playground and the plain page, interleaved, RUNS times each; ready() is awaited before each pair. */
-export async function benchPlayground(browser: Browser, siteUrl: string, plainUrl: string, ready: () => Promise<void>): Promise<SectionResult<PlaygroundData>> {
+export async function benchPlayground(
+  browser: Browser,
+  siteUrl: string,
+  plainUrl: string,
+  ready: () => Promise<void>,
+): Promise<SectionResult<PlaygroundData>> {
   const started = performance.now();
   const playgroundUrl = `${siteUrl}/reference/rest-apis/playground/`;
   const playgroundRuns: SwaggerRun[] = [];
@@ -184,15 +207,28 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
   }
   const ours = medians(playgroundRuns);
   const theirs = medians(plainRuns);
-  const data: PlaygroundData = { playgroundUrl, plainUrl, playground: { runs: playgroundRuns, median: ours }, plain: { runs: plainRuns, median: theirs, tagsOpenOnLoad } };
+  const data: PlaygroundData = {
+    playgroundUrl,
+    plainUrl,
+    playground: { runs: playgroundRuns, median: ours },
+    plain: { runs: plainRuns, median: theirs, tagsOpenOnLoad },
+  };
 
   const mib = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} MiB`);
   const bytes = (value: number | undefined) => (value === undefined ? '–' : kb(value));
-  const row = (label: string, key: keyof SwaggerRun, format: (value: number | undefined) => string) => [label, format(ours[key]), format(theirs[key]), ratio(ours[key], theirs[key])];
+  const row = (label: string, key: keyof SwaggerRun, format: (value: number | undefined) => string) => [
+    label,
+    format(ours[key]),
+    format(theirs[key]),
+    ratio(ours[key], theirs[key]),
+  ];
   const fcpRatio = ours.fcpMs !== undefined && theirs.fcpMs !== undefined ? ours.fcpMs / theirs.fcpMs : undefined;
   // The budget is about operations: a tag heading is not one. Both pages are timed to their first visible .opblock; on a page
   // that starts with tags closed, that includes the click on the first tag, made the frame the tag shows.
-  const operationRatio = ours.firstOperationMs !== undefined && theirs.firstOperationMs !== undefined ? ours.firstOperationMs / theirs.firstOperationMs : undefined;
+  const operationRatio =
+    ours.firstOperationMs !== undefined && theirs.firstOperationMs !== undefined
+      ? ours.firstOperationMs / theirs.firstOperationMs
+      : undefined;
   return {
     name: 'playground',
     data,
@@ -223,8 +259,20 @@ export async function benchPlayground(browser: Browser, siteUrl: string, plainUr
       },
     ],
     budgets: [
-      budget('playground', 'Playground FCP', '≤ 1/3 of plain', `${ms(ours.fcpMs)} vs ${ms(theirs.fcpMs)} (${ratio(ours.fcpMs, theirs.fcpMs)})`, fcpRatio === undefined ? null : fcpRatio <= 1 / 3),
-      budget('playground', 'Playground first operation shown', '≤ 1/2 of plain', `${ms(ours.firstOperationMs)} vs ${ms(theirs.firstOperationMs)} (${ratio(ours.firstOperationMs, theirs.firstOperationMs)})`, operationRatio === undefined ? null : operationRatio <= 1 / 2),
+      budget(
+        'playground',
+        'Playground FCP',
+        '≤ 1/3 of plain',
+        `${ms(ours.fcpMs)} vs ${ms(theirs.fcpMs)} (${ratio(ours.fcpMs, theirs.fcpMs)})`,
+        fcpRatio === undefined ? null : fcpRatio <= 1 / 3,
+      ),
+      budget(
+        'playground',
+        'Playground first operation shown',
+        '≤ 1/2 of plain',
+        `${ms(ours.firstOperationMs)} vs ${ms(theirs.firstOperationMs)} (${ratio(ours.firstOperationMs, theirs.firstOperationMs)})`,
+        operationRatio === undefined ? null : operationRatio <= 1 / 2,
+      ),
     ],
     seconds: (performance.now() - started) / 1000,
   };

@@ -31,7 +31,9 @@ export interface ProxyData {
 async function load(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<LoadRun> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, output) => (error ? reject(error) : resolve(output)));
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, output) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(output),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
     });
@@ -104,9 +106,10 @@ export async function benchProxy(siteUrl: string, meshplayUrl: string, ready: ()
   const notes = [
     `GET ${PATH}, ${DURATION_SECONDS} s per row, after a 2 s warm-up. Latency percentiles from every 2xx response time autocannon reported.`,
     `Added by the proxy (1 connection): p50 +${data.latency.addedP50Ms.toFixed(2)} ms, p95 +${data.latency.addedP95Ms.toFixed(2)} ms. Throughput through the proxy: ${ratioText(proxyThroughput.requestsPerSecond, directThroughput.requestsPerSecond)} of direct.`,
-    'autocannon, the proxy (scripts/serve.ts) and the test server are three processes sharing the machine\'s 2 cores.',
+    "autocannon, the proxy (scripts/serve.ts) and the test server are three processes sharing the machine's 2 cores.",
   ];
-  if (directLatency.requests < MIN_LATENCY_SAMPLES || proxyLatency.requests < MIN_LATENCY_SAMPLES) notes.push(`Fewer than ${MIN_LATENCY_SAMPLES} requests in a latency row: the percentiles are rough.`);
+  if (directLatency.requests < MIN_LATENCY_SAMPLES || proxyLatency.requests < MIN_LATENCY_SAMPLES)
+    notes.push(`Fewer than ${MIN_LATENCY_SAMPLES} requests in a latency row: the percentiles are rough.`);
   return {
     name: 'proxy',
     data,

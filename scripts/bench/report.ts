@@ -33,7 +33,12 @@ function cell(text: string): string {
 
 /** One Markdown table, with its title above and notes below. */
 export function renderTable(table: Table): string {
-  const lines = [`### ${table.title}`, '', `| ${table.headers.map(cell).join(' | ')} |`, `| ${table.headers.map(() => '---').join(' | ')} |`];
+  const lines = [
+    `### ${table.title}`,
+    '',
+    `| ${table.headers.map(cell).join(' | ')} |`,
+    `| ${table.headers.map(() => '---').join(' | ')} |`,
+  ];
   for (const row of table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
   if (table.notes.length > 0) lines.push('', ...table.notes.map((note) => `- ${note}`));
   return lines.join('\n');
@@ -63,10 +68,16 @@ export function renderReport(report: Report, sections: Array<SectionResult<unkno
     `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.platform}; Node ${machine.node}; Chromium ${machine.chromium}. Load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end. Total ${Math.round(report.totalSeconds)} s.`,
   ];
   if (machine.loadAverage.start > machine.cores) {
-    parts.push('', `> The machine was busy with other work (load average ${machine.loadAverage.start} on ${machine.cores} cores): times and Lighthouse performance scores come out worse than on an idle machine.`);
+    parts.push(
+      '',
+      `> The machine was busy with other work (load average ${machine.loadAverage.start} on ${machine.cores} cores): times and Lighthouse performance scores come out worse than on an idle machine.`,
+    );
   }
   if (report.serverRestarts > 0) {
-    parts.push('', `> A server of the benchmark was ended by another process ${report.serverRestarts} time(s) and started again; a measurement running at that moment may have failed.`);
+    parts.push(
+      '',
+      `> A server of the benchmark was ended by another process ${report.serverRestarts} time(s) and started again; a measurement running at that moment may have failed.`,
+    );
   }
   for (const section of sections) {
     if (section.skipped !== undefined) {
@@ -78,7 +89,12 @@ export function renderReport(report: Report, sections: Array<SectionResult<unkno
   }
   const failed = report.failedBudgets;
   const measured = report.budgets.filter((entry) => entry.pass !== null).length;
-  parts.push('', failed.length === 0 ? `All ${measured} measured budgets hold.` : `${failed.length} of ${measured} measured budgets broken: ${failed.map((entry) => entry.name).join('; ')}.`);
+  parts.push(
+    '',
+    failed.length === 0
+      ? `All ${measured} measured budgets hold.`
+      : `${failed.length} of ${measured} measured budgets broken: ${failed.map((entry) => entry.name).join('; ')}.`,
+  );
   return parts.join('\n');
 }
 

@@ -28,7 +28,13 @@ import { errorMessage, killTracked, ROOT } from './util.ts';
 const SECTIONS = ['build', 'weight', 'playground', 'proxy', 'lighthouse'] as const;
 type SectionName = (typeof SECTIONS)[number];
 /** How each section is named in the report. */
-const LABELS: Record<SectionName, string> = { build: 'build', weight: 'page weight', playground: 'playground', proxy: 'proxy', lighthouse: 'lighthouse' };
+const LABELS: Record<SectionName, string> = {
+  build: 'build',
+  weight: 'page weight',
+  playground: 'playground',
+  proxy: 'proxy',
+  lighthouse: 'lighthouse',
+};
 /** The whole run should end within 15 minutes; Lighthouse gets what is left of 14. */
 const TIME_BUDGET_MS = 14 * 60_000;
 
@@ -114,7 +120,8 @@ async function main(): Promise<number> {
     }
     const browserSections = SECTIONS.filter((name) => name !== 'build' && selected.has(name));
     if (!siteBuilt) {
-      for (const name of browserSections) sections.push(skippedSection(LABELS[name], `no built site (${relative(ROOT, siteDir) || siteDir})`));
+      for (const name of browserSections)
+        sections.push(skippedSection(LABELS[name], `no built site (${relative(ROOT, siteDir) || siteDir})`));
     } else if (browserSections.length > 0) {
       log('starting the test server and the site…');
       const meshplay = await keepRunning('the Meshplay test server', (port) => startMeshplayTestServer(port));
@@ -133,7 +140,12 @@ async function main(): Promise<number> {
       if (launched) chromium = launched.description;
       const noBrowser = 'no Chromium found (set CHROMIUM_PATH, npx playwright install chromium, or apt-get install chromium)';
 
-      if (selected.has('weight')) sections.push(browser ? await guarded('page weight', () => benchPageWeight(browser as Browser, site.url, ready)) : skippedSection('page weight', noBrowser));
+      if (selected.has('weight'))
+        sections.push(
+          browser
+            ? await guarded('page weight', () => benchPageWeight(browser as Browser, site.url, ready))
+            : skippedSection('page weight', noBrowser),
+        );
       if (selected.has('playground')) {
         if (!browser) sections.push(skippedSection('playground', noBrowser));
         else {
@@ -182,7 +194,9 @@ async function main(): Promise<number> {
     },
     totalSeconds: Math.round((Date.now() - startedAt) / 1000),
     serverRestarts: restarts,
-    sections: Object.fromEntries(sections.map((section) => [section.name, { skipped: section.skipped, seconds: Math.round(section.seconds), data: section.data }])),
+    sections: Object.fromEntries(
+      sections.map((section) => [section.name, { skipped: section.skipped, seconds: Math.round(section.seconds), data: section.data }]),
+    ),
     budgets,
     failedBudgets: budgets.filter((entry) => entry.pass === false),
   };

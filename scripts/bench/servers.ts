@@ -30,7 +30,9 @@ export async function startMeshplayTestServer(port = 0): Promise<Running> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the test server did not start: ${output()}`)), 30_000);
     child.stdout?.on('data', () => {
-      const line = output().split('\n').find((text) => text.startsWith('{"url"'));
+      const line = output()
+        .split('\n')
+        .find((text) => text.startsWith('{"url"'));
       if (line === undefined) return;
       clearTimeout(timer);
       resolve((JSON.parse(line) as { url: string }).url);
@@ -38,7 +40,12 @@ export async function startMeshplayTestServer(port = 0): Promise<Running> {
     child.once('exit', (code) => reject(new Error(`the test server exited (${code}): ${output()}`)));
   });
   const watch = watchExit('the Meshplay test server', child, output);
-  return { url, port: Number(new URL(url).port), alive: () => child.exitCode === null && child.signalCode === null, stop: () => (watch.stopping(), stopChild(child)) };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: () => (watch.stopping(), stopChild(child)),
+  };
 }
 
 /** Serve a folder with scripts/serve.ts (static files plus the try-it proxy to meshplayUrl) on a free port unless given. */

@@ -71,7 +71,8 @@ export async function waitForUrl(url: string, timeoutMs = 30_000): Promise<void>
       await response.arrayBuffer();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`${url} did not answer within ${timeoutMs} ms: ${(error as Error).message}`, { cause: error });
       await sleep(100);
     }
   }
@@ -110,7 +111,9 @@ export function killTracked(): void {
 
 /** Start a Node script of the project as a child process, its output kept for error messages. */
 export function startNodeScript(script: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = track(spawn(NODE, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+  const child = track(
+    spawn(NODE, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);

@@ -28,13 +28,24 @@ const PROVIDER_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** Where Meshplay's auth middleware and sign-in flow send a request without a valid session. */
 const AUTH_REDIRECT_PATHS = new Set(['/provider', '/auth/login', '/user/login']);
 /** Request headers never forwarded: the docs site's cookies, the token header (it becomes a cookie), and client-supplied forwarding claims. */
-const DROPPED_REQUEST_HEADERS = ['cookie', 'meshplay-token', 'meshplay-provider', 'expect', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-proto'];
+const DROPPED_REQUEST_HEADERS = [
+  'cookie',
+  'meshplay-token',
+  'meshplay-provider',
+  'expect',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-proto',
+];
 /**
  * Response headers never passed back: hop-by-hop headers (Node frames the body itself),
  * Meshplay's cookies (they would land on the docs site's origin, and the proxy drops
  * incoming cookies anyway) and CORS headers (the proxy is same-origin only).
  */
-const DROPPED_RESPONSE_HEADERS = /^(connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer|set-cookie|access-control-.*)$/i;
+const DROPPED_RESPONSE_HEADERS =
+  /^(connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer|set-cookie|access-control-.*)$/i;
 
 /** Per-request bookkeeping, so that a timeout, an error and a response never answer twice. */
 interface Exchange {
@@ -183,15 +194,24 @@ export function createTryItProxy(options: TryItProxyOptions): {
 
   /** Answer an upstream auth redirect with 401 JSON instead of a redirect a fetch would follow into an HTML page. */
   function sendAuthRedirect(res: ServerResponse, status: number, location: string, resolved: URL | undefined): void {
-    const where = !resolved ? location : resolved.origin === targetUrl.origin ? resolved.pathname : `${resolved.origin}${resolved.pathname}`;
-    sendJson(res, 401, {
-      error: 'auth-redirect',
-      status,
-      location,
-      message:
-        `Meshplay redirected to ${where}: the token is missing, invalid or expired. ` +
-        'Get a new token (Get Token in the Meshplay UI, or meshplayctl system login) and try again.',
-    }, 'auth-redirect');
+    const where = !resolved
+      ? location
+      : resolved.origin === targetUrl.origin
+        ? resolved.pathname
+        : `${resolved.origin}${resolved.pathname}`;
+    sendJson(
+      res,
+      401,
+      {
+        error: 'auth-redirect',
+        status,
+        location,
+        message:
+          `Meshplay redirected to ${where}: the token is missing, invalid or expired. ` +
+          'Get a new token (Get Token in the Meshplay UI, or meshplayctl system login) and try again.',
+      },
+      'auth-redirect',
+    );
   }
 
   /** Answer 502 when the target cannot be reached, or cut the stream when it fails after the head was sent. */
@@ -204,12 +224,17 @@ export function createTryItProxy(options: TryItProxyOptions): {
       return;
     }
     const code = (error as NodeJS.ErrnoException).code ?? error.message;
-    sendJson(res, 502, {
-      error: 'unreachable',
-      target,
-      code,
-      message: `Could not reach Meshplay at ${target} (${code}). Is it running? Start it, or set MESHPLAY_SERVER to its address and restart npm start.`,
-    }, 'unreachable');
+    sendJson(
+      res,
+      502,
+      {
+        error: 'unreachable',
+        target,
+        code,
+        message: `Could not reach Meshplay at ${target} (${code}). Is it running? Start it, or set MESHPLAY_SERVER to its address and restart npm start.`,
+      },
+      'unreachable',
+    );
   }
 
   /** Answer 504 and abort the upstream request when no response head arrived in time. */
@@ -217,12 +242,17 @@ export function createTryItProxy(options: TryItProxyOptions): {
     if (exchange.settled) return;
     settle(exchange);
     exchange.upstream?.destroy();
-    sendJson(res, 504, {
-      error: 'timeout',
-      target,
-      timeoutMs,
-      message: `Meshplay at ${target} did not answer within ${formatSeconds(timeoutMs)} s.`,
-    }, 'timeout');
+    sendJson(
+      res,
+      504,
+      {
+        error: 'timeout',
+        target,
+        timeoutMs,
+        message: `Meshplay at ${target} did not answer within ${formatSeconds(timeoutMs)} s.`,
+      },
+      'timeout',
+    );
   }
 
   /** Forward one validated request to the target with the session cookies. */
@@ -263,7 +293,11 @@ export function createTryItProxy(options: TryItProxyOptions): {
         // Absolute-form ("GET http://host/x HTTP/1.1") or "*": never lets a request pick a host.
         const requested = absoluteFormPath(url);
         if (requested === undefined || !isProxyPath(requested, proxyPrefix, healthPath)) return false;
-        refuse(res, { status: 400, error: 'absolute-form', message: 'The try-it proxy only accepts request paths (origin-form), not absolute URLs.' });
+        refuse(res, {
+          status: 400,
+          error: 'absolute-form',
+          message: 'The try-it proxy only accepts request paths (origin-form), not absolute URLs.',
+        });
         return true;
       }
       if (!isProxyPath(path, proxyPrefix, healthPath)) return false;
@@ -319,7 +353,11 @@ function refuseCrossSite(req: IncomingMessage): Refusal | undefined {
   const fetchSite = req.headers['sec-fetch-site'];
   // "same-site" is refused too: on localhost every other port is the same site, and the playground is same-origin.
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
-    return { status: 403, error: 'cross-site', message: `The try-it proxy only answers pages of this site (Sec-Fetch-Site: ${fetchSite}).` };
+    return {
+      status: 403,
+      error: 'cross-site',
+      message: `The try-it proxy only answers pages of this site (Sec-Fetch-Site: ${fetchSite}).`,
+    };
   }
   const host = (req.headers.host ?? '').toLowerCase();
   const origin = req.headers.origin;
@@ -378,10 +416,14 @@ function sessionCookie(req: IncomingMessage): { cookie: string | undefined } | R
   const provider = headerValue(req, 'meshplay-provider');
   const bad = (message: string): Refusal => ({ status: 400, error: 'bad-header', message });
   if (token !== undefined && !isTokenShaped(token)) {
-    return bad(`The meshplay-token header is not a Meshplay token: it must be at most ${MAX_TOKEN_LENGTH} characters of A-Z a-z 0-9 + / = . _ ~ -. Paste the "token" value of auth.json.`);
+    return bad(
+      `The meshplay-token header is not a Meshplay token: it must be at most ${MAX_TOKEN_LENGTH} characters of A-Z a-z 0-9 + / = . _ ~ -. Paste the "token" value of auth.json.`,
+    );
   }
   if (provider !== undefined && !PROVIDER_PATTERN.test(provider)) {
-    return bad('The meshplay-provider header is not a provider name: it must be 1 to 64 characters of A-Z a-z 0-9 . _ -, such as Meshplay or None.');
+    return bad(
+      'The meshplay-provider header is not a provider name: it must be 1 to 64 characters of A-Z a-z 0-9 . _ -, such as Meshplay or None.',
+    );
   }
   if (token !== undefined) return { cookie: `meshplay-provider=${provider ?? 'Meshplay'}; token=${token}` };
   if (provider !== undefined) return { cookie: `meshplay-provider=${provider}` };

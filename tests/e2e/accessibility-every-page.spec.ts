@@ -56,7 +56,9 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // The sidebar (200+ endpoint links) is the same on every page: accessibility.spec.ts checks it on the home page.
         const results = await new AxeBuilder({ page }).exclude('nav[aria-label="Main"]').analyze();
-        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(
+          results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
       });
     }
   });

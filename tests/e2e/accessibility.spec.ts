@@ -17,7 +17,9 @@ for (const theme of ['light', 'dark'] as const) {
         // The sidebar (200+ endpoint links) is the same component on every page: check it once, on the home page.
         const axe = new AxeBuilder({ page });
         const results = await (path === '' ? axe : axe.exclude('nav[aria-label="Main"]')).analyze();
-        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(
+          results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
       });
     }
 
@@ -34,7 +36,9 @@ for (const theme of ['light', 'dark'] as const) {
         // so inside the page's own <main> it is a second, nested main landmark.
         .disableRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main'])
         .analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     });
   });
 }

@@ -23,7 +23,14 @@ async function watchViolations(page: Page): Promise<string[]> {
 test('every page kind runs under the Content-Security-Policy without a violation', async ({ page }) => {
   test.setTimeout(120_000);
   const violations = await watchViolations(page);
-  for (const path of ['', 'extensibility/api/', 'reference/rest-apis/system/', 'reference/rest-apis/system/get-server-version/', 'reference/rest-apis/schemas/User/', 'no-such-page/']) {
+  for (const path of [
+    '',
+    'extensibility/api/',
+    'reference/rest-apis/system/',
+    'reference/rest-apis/system/get-server-version/',
+    'reference/rest-apis/schemas/User/',
+    'no-such-page/',
+  ]) {
     await page.goto(path, { waitUntil: 'networkidle' });
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     if (path !== 'no-such-page/') {

@@ -21,7 +21,9 @@ async function recordLayoutShifts(page: Page): Promise<void> {
 
 /** The sum of the layout shifts recorded so far. */
 function totalLayoutShift(page: Page): Promise<number> {
-  return page.evaluate(() => ((globalThis as unknown as { __layoutShifts: number[] }).__layoutShifts ?? []).reduce((sum, value) => sum + value, 0));
+  return page.evaluate(() =>
+    ((globalThis as unknown as { __layoutShifts: number[] }).__layoutShifts ?? []).reduce((sum, value) => sum + value, 0),
+  );
 }
 
 test.describe('layout stability', () => {

@@ -32,7 +32,9 @@ for (const { kind, path } of PAGES) {
     await Promise.all(pending);
     const sum = (type: 'js' | 'css') => bodies.filter((body) => body.type === type).reduce((total, body) => total + body.gzip, 0);
     expect(bodies.filter((body) => /swagger-ui/.test(body.url)).map((body) => body.url)).toEqual([]);
-    expect(bodies.filter((body) => /\/(ui-core|load-pagefind-ui|pagefind-ui|pagefind)\.[\w.-]*(js|css)$/.test(body.url)).map((body) => body.url)).toEqual([]);
+    expect(
+      bodies.filter((body) => /\/(ui-core|load-pagefind-ui|pagefind-ui|pagefind)\.[\w.-]*(js|css)$/.test(body.url)).map((body) => body.url),
+    ).toEqual([]);
     expect(sum('js'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(JS_LIMIT_GZIP);
     expect(sum('css'), bodies.map((body) => `${body.url}: ${body.gzip}`).join('\n')).toBeLessThanOrEqual(CSS_LIMIT_GZIP);
   });

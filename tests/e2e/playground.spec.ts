@@ -22,7 +22,12 @@ test.describe('playground', () => {
 
     const block = await executeOperation(page, 'Users', 'getSignedInUser');
     await expect(responseStatus(block)).toHaveText('200');
-    await expect(block.locator('.live-responses-table').getByText(/"provider":\s*"Meshplay"/).first()).toBeVisible();
+    await expect(
+      block
+        .locator('.live-responses-table')
+        .getByText(/"provider":\s*"Meshplay"/)
+        .first(),
+    ).toBeVisible();
 
     const seen = (await requestsSeenBy(MESHPLAY)).filter((request) => request.cookie?.includes(token));
     expect(seen).toHaveLength(1);
@@ -60,7 +65,7 @@ test.describe('playground', () => {
 
     await page.getByRole('textbox', { name: 'Custom server URL' }).fill(MESHPLAY_CORS);
     await page.getByRole('radio', { name: /Another server/ }).check();
-    let block = await executeOperation(page, 'Users', 'getSignedInUser');
+    const block = await executeOperation(page, 'Users', 'getSignedInUser');
     await expect(responseStatus(block)).toHaveText('200');
     const viaCors = (await requestsSeenBy(MESHPLAY_CORS)).filter((request) => request.meshplayTokenHeader === token);
     expect(viaCors.length).toBeGreaterThan(0);
@@ -68,7 +73,7 @@ test.describe('playground', () => {
     await page.getByRole('textbox', { name: 'Custom server URL' }).fill(MESHPLAY);
     await page.getByRole('textbox', { name: 'Custom server URL' }).press('Enter');
     await page.getByRole('textbox', { name: 'Custom server URL' }).blur();
-    block = await executeOperation(page, 'Users', 'getSignedInUser');
+    await executeOperation(page, 'Users', 'getSignedInUser');
     await expect(page.getByRole('alert')).toContainText('The browser blocked this request (CORS)');
     await expect(page.getByRole('alert')).toContainText('npm start');
   });
@@ -90,7 +95,9 @@ test.describe('playground', () => {
 
   test('reader is told why the playground did not load, and loads it on the second try', async ({ page }) => {
     let specAvailable = false;
-    await page.route('**/openapi/meshplay.json', (route) => (specAvailable ? route.continue() : route.fulfill({ status: 503, body: 'Service Unavailable' })));
+    await page.route('**/openapi/meshplay.json', (route) =>
+      specAvailable ? route.continue() : route.fulfill({ status: 503, body: 'Service Unavailable' }),
+    );
     await page.goto('reference/rest-apis/playground/');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('The playground could not load');
@@ -101,17 +108,23 @@ test.describe('playground', () => {
     await expect(alert).toBeHidden();
   });
 
-  test('with JavaScript off, the playground page still lists every operation with a link to its page', { tag: '@subpath' }, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    const page = await context.newPage();
-    await page.goto('reference/rest-apis/playground/');
-    const list = page.locator('[data-operation-preview]');
-    await expect(list.locator('[data-operation]')).toHaveCount(getOperations(readBuiltSpec(baseURL?.includes('/docs/') ? 'dist-subpath' : 'dist')).length);
-    await list.getByText('System', { exact: true }).click();
-    await list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Get the server version' })).toBeVisible();
-    await context.close();
-  });
+  test(
+    'with JavaScript off, the playground page still lists every operation with a link to its page',
+    { tag: '@subpath' },
+    async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+      const page = await context.newPage();
+      await page.goto('reference/rest-apis/playground/');
+      const list = page.locator('[data-operation-preview]');
+      await expect(list.locator('[data-operation]')).toHaveCount(
+        getOperations(readBuiltSpec(baseURL?.includes('/docs/') ? 'dist-subpath' : 'dist')).length,
+      );
+      await list.getByText('System', { exact: true }).click();
+      await list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Get the server version' })).toBeVisible();
+      await context.close();
+    },
+  );
 
   test('reader opens a tag in the operation list before Swagger UI has loaded, and it stays open in Swagger UI', async ({ page }) => {
     let releaseSpec = () => {};
@@ -127,7 +140,9 @@ test.describe('playground', () => {
     await list.getByText('System', { exact: true }).click();
     await expect(list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ })).toBeVisible();
     const axe = await new AxeBuilder({ page }).include('[data-operation-preview]').analyze();
-    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     releaseSpec();
     await expect(list).toHaveCount(0, { timeout: 20_000 });
     await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible();
@@ -137,44 +152,54 @@ test.describe('playground', () => {
     const elsewhere = `${MESHPLAY_CORS}/evil-${Date.now()}`;
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.goto(`reference/rest-apis/playground/?url=${encodeURIComponent(`${elsewhere}.json`)}&configUrl=${encodeURIComponent(`${elsewhere}-config.json`)}#/System/getServerVersion`);
+    await page.goto(
+      `reference/rest-apis/playground/?url=${encodeURIComponent(`${elsewhere}.json`)}&configUrl=${encodeURIComponent(`${elsewhere}-config.json`)}#/System/getServerVersion`,
+    );
     await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible({ timeout: 20_000 });
     expect(requested.filter((url) => url.startsWith(MESHPLAY_CORS))).toEqual([]);
     expect((await requestsSeenBy(MESHPLAY_CORS)).filter((request) => request.path.includes('evil-'))).toEqual([]);
   });
 
-  test('the token survives a reload, not a new tab, unless remembered; Forget leaves no trace', { tag: '@subpath' }, async ({ page, context }) => {
-    test.setTimeout(120_000);
-    const token = mintToken({ expiresIn: 3600 });
-    await page.goto('reference/rest-apis/playground/');
-    await loadAuthJson(page, token);
-    await page.reload();
-    await expect(tokenField(page)).toHaveValue(token);
+  test(
+    'the token survives a reload, not a new tab, unless remembered; Forget leaves no trace',
+    { tag: '@subpath' },
+    async ({ page, context }) => {
+      test.setTimeout(120_000);
+      const token = mintToken({ expiresIn: 3600 });
+      await page.goto('reference/rest-apis/playground/');
+      await loadAuthJson(page, token);
+      await page.reload();
+      await expect(tokenField(page)).toHaveValue(token);
 
-    const second = await context.newPage();
-    await second.goto(page.url());
-    await expect(tokenField(second)).toHaveValue('');
-    await page.bringToFront();
-    await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
-    await second.bringToFront();
-    await second.reload();
-    await expect(tokenField(second)).toHaveValue(token);
+      const second = await context.newPage();
+      await second.goto(page.url());
+      await expect(tokenField(second)).toHaveValue('');
+      await page.bringToFront();
+      await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
+      await second.bringToFront();
+      await second.reload();
+      await expect(tokenField(second)).toHaveValue(token);
 
-    await second.close();
-    await page.bringToFront();
-    await page.getByRole('button', { name: 'Forget' }).click();
-    await expect(tokenField(page)).toHaveValue('');
-    await page.reload();
-    await expect(tokenField(page)).toHaveValue('');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
-    expect(stored).not.toContain(token);
-    expect(page.url()).not.toContain(token);
-  });
+      await second.close();
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Forget' }).click();
+      await expect(tokenField(page)).toHaveValue('');
+      await page.reload();
+      await expect(tokenField(page)).toHaveValue('');
+      const stored = await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+      );
+      expect(stored).not.toContain(token);
+      expect(page.url()).not.toContain(token);
+    },
+  );
 
   test('a keyboard-only reader sets the token and executes a request', async ({ page }) => {
     const token = mintToken({ expiresIn: 3600, subject: `keyboard-${Date.now()}` });
     await page.goto('reference/rest-apis/playground/#/Users/getSignedInUser');
-    await expect(page.locator('[id="operations-Users-getSignedInUser"]').getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('[id="operations-Users-getSignedInUser"]').getByRole('button', { name: 'Execute' })).toBeVisible({
+      timeout: 20_000,
+    });
     const tabUntil = async (isTarget: () => Promise<boolean>) => {
       for (let presses = 0; presses < 80; presses += 1) {
         if (await isTarget()) return;
@@ -198,10 +223,15 @@ test.describe('playground', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
     await page.goto('reference/rest-apis/playground/#/Designs/listDesigns');
-    await expect(page.locator('[id="operations-Designs-listDesigns"]').getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('[id="operations-Designs-listDesigns"]').getByRole('button', { name: 'Execute' })).toBeVisible({
+      timeout: 20_000,
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const background = await page.locator('.swagger-ui').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const background = await page
+      .locator('.swagger-ui')
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe('rgb(28, 32, 34)');
   });
 });
@@ -211,7 +241,8 @@ test('only the REST API reference and the playground load Swagger UI, and only w
   page.on('request', (request) => {
     if (/mount-swagger-ui/.test(request.url())) swagger.push(request.url());
   });
-  for (const path of ['', 'extensibility/api/', 'reference/graphql-apis/', 'reference/meshplayctl/']) await page.goto(path, { waitUntil: 'networkidle' });
+  for (const path of ['', 'extensibility/api/', 'reference/graphql-apis/', 'reference/meshplayctl/'])
+    await page.goto(path, { waitUntil: 'networkidle' });
   expect(swagger).toEqual([]);
 
   // Nor, on the REST API page, the 770 KB spec or the proxy check until the playground comes near the viewport.
@@ -238,7 +269,11 @@ test('reader asks the guide to use the saved token and server in its curl exampl
   await page.getByRole('radio', { name: /Another server/ }).check();
 
   await page.goto('reference/rest-apis/');
-  const example = page.locator('figure').filter({ hasText: '/api/user' }).filter({ hasText: '--cookie "meshplay-provider=Meshplay' }).first();
+  const example = page
+    .locator('figure')
+    .filter({ hasText: '/api/user' })
+    .filter({ hasText: '--cookie "meshplay-provider=Meshplay' })
+    .first();
   await expect(example).toContainText('$MESHPLAY_TOKEN');
   await page.getByRole('checkbox', { name: 'Use my saved token and server in these examples' }).check();
   await expect(example).toContainText(`token=${token}`);

@@ -27,7 +27,9 @@ function pageHtml(route: string): string {
 
 /** The code sample of one language on an operation page, as its copy button copies it. */
 function sampleOf(html: string, language: string): string {
-  const figure = [...html.matchAll(/<figure[\s\S]*?<\/figure>/g)].map((match) => match[0]).find((candidate) => candidate.includes(`data-language="${language}"`));
+  const figure = [...html.matchAll(/<figure[\s\S]*?<\/figure>/g)]
+    .map((match) => match[0])
+    .find((candidate) => candidate.includes(`data-language="${language}"`));
   const code = figure ? /data-code="([^"]*)"/.exec(figure)?.[1] : undefined;
   if (code === undefined) throw new Error(`No ${language} sample`);
   return decodeEntities(code).replace(/\u007f/g, '\n');
@@ -79,44 +81,53 @@ test.describe('static reference pages', () => {
     }
   });
 
-  test('reader finds an operation by its path, part of its path, its operationId or its summary, among the first results', { tag: '@subpath' }, async ({ page }) => {
-    test.setTimeout(90_000);
-    // A path without and with a parameter; for each, the full path, a partial path, the operationId and summary words.
-    const searches = [
-      { operationId: 'getServerVersion', partialPath: 'system/version', summaryWords: 'server version' },
-      { operationId: 'getSignedInUser', partialPath: 'api/user', summaryWords: 'signed-in user' },
-      { operationId: 'downloadDesign', partialPath: 'pattern/download/{id}', summaryWords: 'download design' },
-    ];
-    await page.goto('');
-    const dialog = page.getByRole('dialog', { name: 'Search' });
-    const box = dialog.getByRole('textbox');
-    for (const { operationId, partialPath, summaryWords } of searches) {
-      const entry = operations.find((candidate) => candidate.operationId === operationId);
-      if (!entry) throw new Error(`${operationId} is not in the spec`);
-      for (const query of [entry.path, partialPath, operationId, summaryWords]) {
-        if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).first().click();
-        await box.fill(query);
-        // Wait for this query's results, not the previous one's: "N results for <query>".
-        await expect(dialog.getByText(new RegExp(`results? for ${escapeRegExp(query)}$`))).toBeVisible({ timeout: 10_000 });
-        // The first results shown, before "Load more results": each result's first link is its page title.
-        const results = dialog.getByRole('list').first().getByRole('listitem');
-        const shown = Math.min(await results.count(), 5);
-        const titles: string[] = [];
-        for (let index = 0; index < shown; index += 1) titles.push((await results.nth(index).getByRole('link').first().textContent())?.trim() ?? '');
-        expect(titles, `"${query}" should find ${entry.method.toUpperCase()} ${entry.path}`).toContain(entry.title);
+  test(
+    'reader finds an operation by its path, part of its path, its operationId or its summary, among the first results',
+    { tag: '@subpath' },
+    async ({ page }) => {
+      test.setTimeout(90_000);
+      // A path without and with a parameter; for each, the full path, a partial path, the operationId and summary words.
+      const searches = [
+        { operationId: 'getServerVersion', partialPath: 'system/version', summaryWords: 'server version' },
+        { operationId: 'getSignedInUser', partialPath: 'api/user', summaryWords: 'signed-in user' },
+        { operationId: 'downloadDesign', partialPath: 'pattern/download/{id}', summaryWords: 'download design' },
+      ];
+      await page.goto('');
+      const dialog = page.getByRole('dialog', { name: 'Search' });
+      const box = dialog.getByRole('textbox');
+      for (const { operationId, partialPath, summaryWords } of searches) {
+        const entry = operations.find((candidate) => candidate.operationId === operationId);
+        if (!entry) throw new Error(`${operationId} is not in the spec`);
+        for (const query of [entry.path, partialPath, operationId, summaryWords]) {
+          if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).first().click();
+          await box.fill(query);
+          // Wait for this query's results, not the previous one's: "N results for <query>".
+          await expect(dialog.getByText(new RegExp(`results? for ${escapeRegExp(query)}$`))).toBeVisible({ timeout: 10_000 });
+          // The first results shown, before "Load more results": each result's first link is its page title.
+          const results = dialog.getByRole('list').first().getByRole('listitem');
+          const shown = Math.min(await results.count(), 5);
+          const titles: string[] = [];
+          for (let index = 0; index < shown; index += 1)
+            titles.push((await results.nth(index).getByRole('link').first().textContent())?.trim() ?? '');
+          expect(titles, `"${query}" should find ${entry.method.toUpperCase()} ${entry.path}`).toContain(entry.title);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test('reader opens an operation page with JavaScript off and sees every code sample', { tag: '@subpath' }, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    const page = await context.newPage();
-    const entry = operations.find((candidate) => candidate.operationId === 'getSignedInUser');
-    await page.goto((entry?.route ?? '').slice(1));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry?.title ?? '');
-    for (const language of ['bash', 'js', 'python', 'go']) {
-      await expect(page.locator(`pre[data-language="${language}"]`).first(), language).toBeVisible();
-    }
-    await context.close();
-  });
+  test(
+    'reader opens an operation page with JavaScript off and sees every code sample',
+    { tag: '@subpath' },
+    async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+      const page = await context.newPage();
+      const entry = operations.find((candidate) => candidate.operationId === 'getSignedInUser');
+      await page.goto((entry?.route ?? '').slice(1));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry?.title ?? '');
+      for (const language of ['bash', 'js', 'python', 'go']) {
+        await expect(page.locator(`pre[data-language="${language}"]`).first(), language).toBeVisible();
+      }
+      await context.close();
+    },
+  );
 });

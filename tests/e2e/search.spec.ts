@@ -100,6 +100,8 @@ test('the open search dialog with results has no axe violations, in both themes'
     // Pagefind's search input is named by its title attribute (as in Starlight's own search):
     // it has a name, so only the best-practice rule that wants a visible label is left out.
     const results = await new AxeBuilder({ page }).include('dialog[open]').disableRules(['label-title-only']).analyze();
-    expect(results.violations.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   }
 });

@@ -188,7 +188,9 @@ const ROUTES: Route[] = [
 /** The provider the request chose: cookie, then header, then query parameter, as the server reads it. */
 function chosenProvider(req: IncomingMessage, url: URL, cookies: Map<string, string>): string | undefined {
   const header = req.headers['meshplay-provider'];
-  return cookies.get('meshplay-provider') ?? (typeof header === 'string' ? header : undefined) ?? url.searchParams.get('provider') ?? undefined;
+  return (
+    cookies.get('meshplay-provider') ?? (typeof header === 'string' ? header : undefined) ?? url.searchParams.get('provider') ?? undefined
+  );
 }
 
 /** Meshplay's auth middleware: a Session, or a 302 to /provider or /auth/login (never a 401). */
@@ -225,11 +227,18 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
 }
 
 /** Start a test server; resolves once it listens. */
-export async function startTestServer(options: TestServerOptions = {}): Promise<{ server: Server; url: string; requests: RecordedRequest[] }> {
+export async function startTestServer(
+  options: TestServerOptions = {},
+): Promise<{ server: Server; url: string; requests: RecordedRequest[] }> {
   const requests: RecordedRequest[] = [];
   let delayMs = 0;
 
-  const server = createServer(options.maxHeaderSize === undefined ? {} : { maxHeaderSize: options.maxHeaderSize }, async (req, res) => {
+  const server = createServer(options.maxHeaderSize === undefined ? {} : { maxHeaderSize: options.maxHeaderSize }, (req, res) => {
+    void serve(req, res);
+  });
+
+  /** Answer one request as Meshplay would (or a test control). */
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://test.invalid');
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
 
@@ -283,7 +292,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const route = ROUTES.find((candidate) => candidate.path === url.pathname && candidate.method === req.method);
     if (!route) {
       // Go's mux: unknown paths get its plain-text 404.
-      sendPlainError(res, ROUTES.some((candidate) => candidate.path === url.pathname) ? 405 : 404, ROUTES.some((candidate) => candidate.path === url.pathname) ? 'Method Not Allowed' : '404 page not found');
+      sendPlainError(
+        res,
+        ROUTES.some((candidate) => candidate.path === url.pathname) ? 405 : 404,
+        ROUTES.some((candidate) => candidate.path === url.pathname) ? 'Method Not Allowed' : '404 page not found',
+      );
       return;
     }
     let session: Session | undefined;
@@ -292,7 +305,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!session) return;
     }
     await route.handle(req, res, url, session);
-  });
+  }
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));
   const address = server.address() as AddressInfo;

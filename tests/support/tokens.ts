@@ -28,7 +28,9 @@ export function mintToken(options: MintOptions = {}): string {
   if (options.expiresIn !== undefined) claims['exp'] = now + options.expiresIn;
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
   const payload = base64url(JSON.stringify(claims));
-  const signature = createHmac('sha256', options.key ?? TEST_SIGNING_KEY).update(`${header}.${payload}`).digest('base64url');
+  const signature = createHmac('sha256', options.key ?? TEST_SIGNING_KEY)
+    .update(`${header}.${payload}`)
+    .digest('base64url');
   const oauth = {
     access_token: `${header}.${payload}.${signature}`,
     token_type: 'bearer',

@@ -18,7 +18,7 @@ function samplesOf(document: OpenApiDocument, operationId: string): Record<CodeS
 }
 
 describe('code samples for the Meshplay spec', () => {
-  it('authenticate with the two cookies, reading the token from MESHPLAY_TOKEN, against localhost:9081', async () => {
+  it('authenticate with the two cookies, reading the token from MESHPLAY_TOKEN, against localhost:9081', () => {
     const { document } = meshplay;
     const samples = samplesOf(document, 'getSignedInUser');
     expect(samples.curl).toContain('--url http://localhost:9081/api/user');
@@ -35,14 +35,14 @@ describe('code samples for the Meshplay spec', () => {
     expect(samples.go).toContain('http.ErrUseLastResponse');
   });
 
-  it('send no credential to public routes', async () => {
+  it('send no credential to public routes', () => {
     const { document } = meshplay;
     const samples = samplesOf(document, 'getServerVersion');
     expect(samples.curl).toBe('curl --request GET \\\n  --url http://localhost:9081/api/system/version');
     for (const code of Object.values(samples)) expect(code).not.toMatch(/cookie|MESHPLAY_TOKEN/i);
   });
 
-  it('fill path parameters with their examples, and keep {name} (with curl --globoff) where there is none', async () => {
+  it('fill path parameters with their examples, and keep {name} (with curl --globoff) where there is none', () => {
     const { document } = meshplay;
     const operations = getOperations(document);
     for (const entry of operations.filter((candidate) => candidate.path.includes('{'))) {
@@ -54,7 +54,7 @@ describe('code samples for the Meshplay spec', () => {
     expect(samplesOf(document, 'importDesign').curl).toContain('/api/pattern/Helm%20Chart');
   });
 
-  it('are valid bash for every operation, and carry the token only where the spec asks for a session', async () => {
+  it('are valid bash for every operation, and carry the token only where the spec asks for a session', () => {
     const { document } = meshplay;
     const curls: string[] = [];
     for (const entry of getOperations(document)) {
@@ -69,7 +69,7 @@ describe('code samples for the Meshplay spec', () => {
     execFileSync('bash', ['-n', '-c', curls.join('\n')]);
   });
 
-  it('upload files in multipart bodies in every language', async () => {
+  it('upload files in multipart bodies in every language', () => {
     const { document } = meshplay;
     const samples = samplesOf(document, 'uploadKubeconfig');
     expect(samples.curl).toContain("--form k8sfile='@path/to/k8sfile'");

@@ -20,8 +20,11 @@ describe('content security policy', () => {
   });
 
   it('puts the meta tag before any script, replacing an older one', () => {
-    const html = '<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="old"><script>x</script></head></html>';
+    const html =
+      '<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="old"><script>x</script></head></html>';
     const result = addPolicyMeta(html, "default-src 'self'");
-    expect(result).toBe(`<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"><script>x</script></head></html>`);
+    expect(result).toBe(
+      `<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"><script>x</script></head></html>`,
+    );
   });
 });

@@ -31,9 +31,7 @@ function makeMeshplayToken(accessToken: string): string {
 
 describe('decodeToken', () => {
   it('reads the claims of a Meshplay token', () => {
-    const token = makeMeshplayToken(
-      makeJwt({ sub: 'user-1', iss: 'https://meshplay.example', exp: 1_900_000_000, iat: 1_899_913_600 }),
-    );
+    const token = makeMeshplayToken(makeJwt({ sub: 'user-1', iss: 'https://meshplay.example', exp: 1_900_000_000, iat: 1_899_913_600 }));
     expect(token).toMatch(/^[A-Za-z0-9+/]+$/);
     expect(decodeToken(token)).toEqual({
       shape: 'meshplay',

@@ -8,7 +8,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps harmless HTML but never anything that runs', () => {
-    const html = renderMarkdown('<b>bold</b> <script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) <a href="#" onclick="alert(4)">y</a> <iframe src="https://evil.test"></iframe>');
+    const html = renderMarkdown(
+      '<b>bold</b> <script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) <a href="#" onclick="alert(4)">y</a> <iframe src="https://evil.test"></iframe>',
+    );
     expect(html).toContain('<b>bold</b>');
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<iframe/i);
   });

@@ -6,17 +6,35 @@ const spec = {
   security: [{ tokenCookie: [] }],
   paths: {
     '/api/user': {
-      get: { operationId: 'getUser', responses: { '200': { $ref: '#/components/responses/User' }, '401': { $ref: '#/components/responses/Missing' } } },
+      get: {
+        operationId: 'getUser',
+        responses: { '200': { $ref: '#/components/responses/User' }, '401': { $ref: '#/components/responses/Missing' } },
+      },
     },
     '/api/pattern/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'trace', in: 'header', schema: { type: 'string' } }],
-      delete: { operationId: 'deletePattern', security: [], parameters: [{ name: 'trace', in: 'header', description: 'own' }], responses: {} },
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'trace', in: 'header', schema: { type: 'string' } },
+      ],
+      delete: {
+        operationId: 'deletePattern',
+        security: [],
+        parameters: [{ name: 'trace', in: 'header', description: 'own' }],
+        responses: {},
+      },
     },
   },
   components: {
     responses: { User: { description: 'The user', content: { 'application/json': { schema: { $ref: '#/components/schemas/User' } } } } },
     schemas: {
-      User: { type: 'object', properties: { id: { type: 'string' }, friends: { type: 'array', items: { $ref: '#/components/schemas/User' } }, 'a/b': { $ref: '#/components/schemas/Slash~1Name' } } },
+      User: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          friends: { type: 'array', items: { $ref: '#/components/schemas/User' } },
+          'a/b': { $ref: '#/components/schemas/Slash~1Name' },
+        },
+      },
       'Slash/Name': { type: 'string', description: 'target' },
       Described: { $ref: '#/components/schemas/Slash~1Name', description: 'sibling wins' },
     },
@@ -33,7 +51,11 @@ describe('getByPointer', () => {
 
 describe('dereference', () => {
   it('replaces references with their targets, marks where they came from, and lets siblings win', () => {
-    expect(dereference(spec, spec.components.schemas.Described)).toEqual({ type: 'string', description: 'sibling wins', $$ref: '#/components/schemas/Slash~1Name' });
+    expect(dereference(spec, spec.components.schemas.Described)).toEqual({
+      type: 'string',
+      description: 'sibling wins',
+      $$ref: '#/components/schemas/Slash~1Name',
+    });
   });
 
   it('leaves a reference back to a schema being expanded as $ref, instead of looping', () => {
@@ -50,8 +72,21 @@ describe('dereference', () => {
 
 describe('normalizeOperation', () => {
   it("adds the path item's parameters the operation does not override, and the document's security when it has none", () => {
-    const result = normalizeOperation({ parameters: [{ name: 'a', in: 'query' }] }, [{ name: 'a', in: 'query', description: 'path' }, { name: 'b', in: 'path' }], [{ x: [] }]);
-    expect(result).toEqual({ parameters: [{ name: 'a', in: 'query' }, { name: 'b', in: 'path' }], security: [{ x: [] }] });
+    const result = normalizeOperation(
+      { parameters: [{ name: 'a', in: 'query' }] },
+      [
+        { name: 'a', in: 'query', description: 'path' },
+        { name: 'b', in: 'path' },
+      ],
+      [{ x: [] }],
+    );
+    expect(result).toEqual({
+      parameters: [
+        { name: 'a', in: 'query' },
+        { name: 'b', in: 'path' },
+      ],
+      security: [{ x: [] }],
+    });
   });
 });
 
@@ -63,7 +98,10 @@ describe('resolveLocalSubtree', () => {
     expect(typed.responses['200']).toMatchObject({ description: 'The user', $$ref: '#/components/responses/User' });
     expect(typed.responses['401']).toEqual({ $ref: '#/components/responses/Missing' });
     expect(errors.map((error) => [error.message, error.fullPath])).toEqual([
-      ['Could not resolve reference: #/components/responses/Missing does not exist in the document.', ['paths', '/api/user', 'get', 'responses', '401']],
+      [
+        'Could not resolve reference: #/components/responses/Missing does not exist in the document.',
+        ['paths', '/api/user', 'get', 'responses', '401'],
+      ],
     ]);
   });
 

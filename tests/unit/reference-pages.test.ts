@@ -47,7 +47,11 @@ describe('operation pages', () => {
       ['header', 'X-Request-Id', false, undefined],
       ['cookie', 'session', false, undefined],
     ]);
-    expect(getRequestBody(entry.operation, document)).toMatchObject({ required: false, description: 'What to look for.', contents: [{ mediaType: 'application/json' }] });
+    expect(getRequestBody(entry.operation, document)).toMatchObject({
+      required: false,
+      description: 'What to look for.',
+      contents: [{ mediaType: 'application/json' }],
+    });
     const responses = getResponses(entry.operation, document);
     expect(responses.map((response) => [response.status, response.anchor, response.statusText])).toEqual([
       ['200', 'response-200', 'OK'],
@@ -134,7 +138,8 @@ describe('sidebar', () => {
   it('lists tags only when a spec has too many operations for every page to carry them', async () => {
     const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/minimal.yaml' });
     const paths: Record<string, unknown> = {};
-    for (let i = 0; i <= MAX_SIDEBAR_OPERATIONS; i += 1) paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: ['things'], responses: { '200': { description: 'OK' } } } };
+    for (let i = 0; i <= MAX_SIDEBAR_OPERATIONS; i += 1)
+      paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: ['things'], responses: { '200': { description: 'OK' } } } };
     const big = { ...document, paths } as OpenApiDocument;
     expect(getReferenceSidebar(big).items[0]).toEqual({ label: 'things', link: '/reference/rest-apis/things/' });
   });

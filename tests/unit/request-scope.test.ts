@@ -63,7 +63,16 @@ describe('mayCarryToken', () => {
   });
 
   it('refuses relative, garbage and non-http URLs', () => {
-    for (const url of ['/docs/api-proxy/api/user', 'api/user', '', 'not a url', 'javascript:alert(1)', 'ftp://localhost:9081/', 'file:///etc/passwd', '//localhost:9081/api']) {
+    for (const url of [
+      '/docs/api-proxy/api/user',
+      'api/user',
+      '',
+      'not a url',
+      'javascript:alert(1)',
+      'ftp://localhost:9081/',
+      'file:///etc/passwd',
+      '//localhost:9081/api',
+    ]) {
       expect(allowed(url)).toBe(false);
     }
   });

@@ -66,7 +66,10 @@ describe('buildSchemaTree', () => {
     });
     expect(property(pet.variants?.options[0] as SchemaTreeNode, 'livesLeft').node.type).toBe('integer');
 
-    const paths = document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+    const paths = document.paths as Record<
+      string,
+      { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }
+    >;
     const animals = buildSchemaTree(paths['/animals']?.get.responses['200']?.content['application/json']?.schema, document);
     expect(animals.items?.variants?.discriminator?.mapping.map((entry) => entry.value)).toEqual(['Cat', 'Dog']);
   });
@@ -90,7 +93,10 @@ describe('buildSchemaTree', () => {
 
   it('shows arrays of $refs with the items component expanded at the top and linked below', async () => {
     const document = await loadFixture('schema-array-of-refs.yaml');
-    const paths = document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+    const paths = document.paths as Record<
+      string,
+      { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }
+    >;
     const books = buildSchemaTree(paths['/books']?.get.responses['200']?.content['application/json']?.schema, document);
     expect(typeLabel(books)).toBe('array of Book');
     expect(books.items?.stop).toBeUndefined();
@@ -117,7 +123,11 @@ describe('buildSchemaTree', () => {
     const document = await loadFixture('schema-nullable-3.1.yaml');
     const profile = componentTree(document, 'Profile');
     expect(property(profile, 'nickname').node).toMatchObject({ type: 'string', nullable: true });
-    expect(property(profile, 'age').node).toMatchObject({ type: 'integer', nullable: true, constraints: [{ label: 'minimum', value: '0' }] });
+    expect(property(profile, 'age').node).toMatchObject({
+      type: 'integer',
+      nullable: true,
+      constraints: [{ label: 'minimum', value: '0' }],
+    });
     expect(property(profile, 'manager').node).toMatchObject({ ref: { name: 'Person' }, nullable: true, variants: undefined });
     expect(property(profile, 'idOrName').node).toMatchObject({ type: 'string | integer', nullable: false });
   });
@@ -126,7 +136,13 @@ describe('buildSchemaTree', () => {
     const document = await loadFixture('schema-enums.yaml');
     const order = componentTree(document, 'Order');
     const status = property(order, 'status').node;
-    expect(status).toMatchObject({ type: 'string', ref: { name: 'OrderStatus' }, stop: undefined, enumValues: ['pending', 'shipped', 'delivered'], defaultValue: { value: 'pending' } });
+    expect(status).toMatchObject({
+      type: 'string',
+      ref: { name: 'OrderStatus' },
+      stop: undefined,
+      enumValues: ['pending', 'shipped', 'delivered'],
+      defaultValue: { value: 'pending' },
+    });
     expect(property(order, 'priority').node).toMatchObject({ type: 'integer', enumValues: [1, 2, 3] });
     expect(property(order, 'kind').node).toMatchObject({ type: 'string', constant: { value: 'order' } });
   });

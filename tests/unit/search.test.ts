@@ -17,7 +17,11 @@ const asPagefindWord = (text: string) => text.replace(/[^\w]/g, '').toLowerCase(
 describe('path fragments of an operation page', () => {
   it('lists the path and its endings of two or more segments', () => {
     expect(listPathFragments('/api/system/version')).toEqual(['/api/system/version', 'system/version']);
-    expect(listPathFragments('/api/pattern/download/{id}')).toEqual(['/api/pattern/download/{id}', 'pattern/download/{id}', 'download/{id}']);
+    expect(listPathFragments('/api/pattern/download/{id}')).toEqual([
+      '/api/pattern/download/{id}',
+      'pattern/download/{id}',
+      'download/{id}',
+    ]);
     expect(listPathFragments('/api/user')).toEqual(['/api/user']);
     expect(listPathFragments('/')).toEqual(['/']);
   });
@@ -25,7 +29,10 @@ describe('path fragments of an operation page', () => {
   it('gives every partial path a reader may type a word that starts with it', () => {
     const words = describePathFragments('/api/pattern/download/{id}').split(' ').map(asPagefindWord);
     for (const query of ['/api/pattern/download/{id}', 'pattern/download/{id}', 'download/{id}', 'pattern/download', 'api/pattern']) {
-      expect(words.some((word) => word.startsWith(asPagefindWord(query))), query).toBe(true);
+      expect(
+        words.some((word) => word.startsWith(asPagefindWord(query))),
+        query,
+      ).toBe(true);
     }
   });
 });
@@ -44,7 +51,13 @@ describe('search dialog options', () => {
       translations: { placeholder: 'Search', zero_results: 'No results for [SEARCH_TERM]' },
       stripTrailingSlash: false,
     });
-    expect(readSearchConfig({ stripTrailingSlash: '' })).toMatchObject({ baseUrl: '/', bundlePath: '/pagefind/', pagefind: {}, translations: {}, stripTrailingSlash: true });
+    expect(readSearchConfig({ stripTrailingSlash: '' })).toMatchObject({
+      baseUrl: '/',
+      bundlePath: '/pagefind/',
+      pagefind: {},
+      translations: {},
+      stripTrailingSlash: true,
+    });
   });
 
   it('normalises the base path and survives broken JSON', () => {
@@ -85,7 +98,11 @@ describe('search dialog options', () => {
       meta: { title: 'Get the signed-in user' },
       sub_results: [{ url: '/a#responses', title: 'Responses' }],
     });
-    expect(processResult(result, false)).toMatchObject({ url: '/a/', meta: { title: 'Get the signed-in user' }, sub_results: [{ url: '/a/#responses' }] });
+    expect(processResult(result, false)).toMatchObject({
+      url: '/a/',
+      meta: { title: 'Get the signed-in user' },
+      sub_results: [{ url: '/a/#responses' }],
+    });
     expect(result.meta[PATH_FRAGMENTS_META]).toBe('/api/user');
   });
 

@@ -16,7 +16,10 @@ describe('parseServerChoice', () => {
   });
 
   it('drops a saved custom server that is not an http(s) URL, and falls back', () => {
-    expect(parseServerChoice(JSON.stringify({ mode: 'custom', customUrl: 'javascript:alert(1)' }), true)).toEqual({ mode: 'proxy', customUrl: '' });
+    expect(parseServerChoice(JSON.stringify({ mode: 'custom', customUrl: 'javascript:alert(1)' }), true)).toEqual({
+      mode: 'proxy',
+      customUrl: '',
+    });
   });
 
   it('does not choose a proxy the site no longer has, and survives garbage', () => {

@@ -64,7 +64,16 @@ describe('validateServerUrl', () => {
   });
 
   it('refuses empty input, whitespace inside, and malformed URLs with an example', () => {
-    for (const input of ['', '   ', 'http://local host:9081', 'http://localhost:9081\n/x', 'http:localhost:9081', 'http://', 'http://localhost:99999', 'http://exa\u200bmple.com']) {
+    for (const input of [
+      '',
+      '   ',
+      'http://local host:9081',
+      'http://localhost:9081\n/x',
+      'http:localhost:9081',
+      'http://',
+      'http://localhost:99999',
+      'http://exa\u200bmple.com',
+    ]) {
       expect(refused(input)).toContain('http://localhost:9081');
     }
   });

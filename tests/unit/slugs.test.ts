@@ -72,6 +72,8 @@ describe('slugs of a spec', () => {
     const operations = getOperations(document);
     expect(operations).toHaveLength(190);
     expect(new Set(operations.map((entry) => entry.route)).size).toBe(190);
-    expect(operations.find((entry) => entry.operationId === 'getServerVersion')?.route).toBe('/reference/rest-apis/system/get-server-version/');
+    expect(operations.find((entry) => entry.operationId === 'getServerVersion')?.route).toBe(
+      '/reference/rest-apis/system/get-server-version/',
+    );
   });
 });

@@ -40,7 +40,8 @@ function expectedKey(route: InventoryRoute): string {
 function specKeys(document: OpenApiDocument): Set<string> {
   const keys = new Set<string>();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS) if (item?.[method]) keys.add(`${method.toUpperCase()} ${shapeOf(path)}`);
+    for (const method of METHODS)
+      if ((item as Record<string, unknown> | undefined)?.[method]) keys.add(`${method.toUpperCase()} ${shapeOf(path)}`);
   }
   return keys;
 }

@@ -23,7 +23,10 @@ interface Operation {
 /** Every operation with its method and path. */
 function operationsOf(document: OpenApiDocument): Array<{ key: string; operation: Operation }> {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((method) => item?.[method]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, operation: item?.[method] as Operation })),
+    METHODS.filter((method) => (item as Record<string, unknown> | undefined)?.[method]).map((method) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      operation: (item as Record<string, unknown> | undefined)?.[method] as Operation,
+    })),
   );
 }
 
@@ -32,7 +35,8 @@ function successOrReason(operation: Operation): string | undefined {
   const responses = Object.entries(operation.responses ?? {});
   const success = responses.filter(([status]) => status.startsWith('2'));
   if (success.some(([, response]) => Object.values(response.content ?? {}).some((media) => media.schema !== undefined))) return 'schema';
-  if (success.some(([status, response]) => status === '204' || /empty|no body|nothing/i.test(response.description ?? ''))) return 'no content';
+  if (success.some(([status, response]) => status === '204' || /empty|no body|nothing/i.test(response.description ?? '')))
+    return 'no content';
   if (success.length === 0 && responses.some(([status]) => status.startsWith('3'))) return 'redirect';
   if (success.length === 0 && operation.deprecated && responses.some(([status]) => status === '410')) return 'retired';
   return undefined;
@@ -48,7 +52,9 @@ describe('spec quality', () => {
     const declared = new Set((document.tags ?? []).map((tag) => tag.name));
     const problems = operationsOf(document).flatMap(({ key, operation }) => [
       ...(operation.summary?.trim() ? [] : [`${key}: no summary`]),
-      ...(/^[a-z][A-Za-z0-9]+$/.test(operation.operationId ?? '') ? [] : [`${key}: operationId "${operation.operationId}" is not camelCase`]),
+      ...(/^[a-z][A-Za-z0-9]+$/.test(operation.operationId ?? '')
+        ? []
+        : [`${key}: operationId "${operation.operationId}" is not camelCase`]),
       ...(operation.tags?.length === 1 && declared.has(operation.tags[0] ?? '') ? [] : [`${key}: tags ${JSON.stringify(operation.tags)}`]),
       ...((operation.description?.trim().length ?? 0) > 30 ? [] : [`${key}: description too short`]),
       ...(/TODO|x-todo/.test(JSON.stringify(operation)) ? [`${key}: TODO left`] : []),
@@ -81,7 +87,12 @@ describe('spec quality', () => {
 
   it('marks the streams as text/event-stream and the retired routes as deprecated with 410', () => {
     const byKey = new Map(operationsOf(document).map(({ key, operation }) => [key, operation]));
-    for (const key of ['GET /api/events', 'GET /api/perf/profile', 'POST /api/perf/profile', 'GET /api/user/performance/profiles/{id}/run']) {
+    for (const key of [
+      'GET /api/events',
+      'GET /api/perf/profile',
+      'POST /api/perf/profile',
+      'GET /api/user/performance/profiles/{id}/run',
+    ]) {
       expect(Object.keys(byKey.get(key)?.responses?.['200']?.content ?? {}), key).toContain('text/event-stream');
     }
     for (const key of ['DELETE /api/telemetry/metrics/grafana/config', 'DELETE /api/telemetry/metrics/config']) {

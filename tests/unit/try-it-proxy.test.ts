@@ -94,7 +94,9 @@ describe('try-it proxy', () => {
   });
 
   it('turns the token header into the cookies Meshplay reads, so GET /api/user answers 200', async () => {
-    const response = await fetch(`${proxy.url}/api-proxy/api/user`, { headers: { 'meshplay-token': token, 'meshplay-provider': 'Meshplay' } });
+    const response = await fetch(`${proxy.url}/api-proxy/api/user`, {
+      headers: { 'meshplay-token': token, 'meshplay-provider': 'Meshplay' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ provider: 'Meshplay', first_name: 'Meshplay' });
     const seen = requestsTo(meshplay.requests, '/api/user').at(-1);
@@ -122,7 +124,9 @@ describe('try-it proxy', () => {
       body: JSON.stringify({ query: '{ getAvailableNamespaces { namespace } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ data: { getAvailableNamespaces: [{ namespace: 'default' }, { namespace: 'meshplay' }] } });
+    expect(await response.json()).toMatchObject({
+      data: { getAvailableNamespaces: [{ namespace: 'default' }, { namespace: 'meshplay' }] },
+    });
   });
 
   it("never passes the page's own Cookie header to Meshplay", async () => {
@@ -163,16 +167,21 @@ describe('try-it proxy', () => {
 
   it('treats a redirect to /user/login or to another host as an auth redirect', async () => {
     for (const location of ['/user/login?ref=x', `${meshplay.url}/auth/login`, 'https://meshplay.example.test/login?ref=x']) {
-      const response = await fetch(`${proxy.url}/api-proxy/__test__/redirect?location=${encodeURIComponent(location)}`, { redirect: 'manual' });
+      const response = await fetch(`${proxy.url}/api-proxy/__test__/redirect?location=${encodeURIComponent(location)}`, {
+        redirect: 'manual',
+      });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: 'auth-redirect', status: 302, location });
     }
   });
 
   it('keeps other relative redirects under the proxy path, without Meshplay cookies', async () => {
-    const response = await fetch(`${proxy.url}/api-proxy/__test__/redirect?status=307&location=${encodeURIComponent('/api/system/version?x=1')}`, {
-      redirect: 'manual',
-    });
+    const response = await fetch(
+      `${proxy.url}/api-proxy/__test__/redirect?status=307&location=${encodeURIComponent('/api/system/version?x=1')}`,
+      {
+        redirect: 'manual',
+      },
+    );
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe('/api-proxy/api/system/version?x=1');
     expect(response.headers.get('set-cookie')).toBeNull();
@@ -258,7 +267,12 @@ describe('try-it proxy', () => {
       const first = arrivals[0];
       const last = arrivals.at(-1);
       expect(arrivals.length).toBeGreaterThanOrEqual(3);
-      expect(arrivals.map((arrival) => arrival.text).join('').match(/^data: /gm)).toHaveLength(5);
+      expect(
+        arrivals
+          .map((arrival) => arrival.text)
+          .join('')
+          .match(/^data: /gm),
+      ).toHaveLength(5);
       expect(first && last && last.at - first.at).toBeGreaterThan(800);
     } finally {
       await streaming.close();
@@ -340,7 +354,10 @@ describe('try-it proxy', () => {
 
   it('refuses a host name that only DNS rebinding would send to a loopback proxy', async () => {
     const before = meshplay.requests.length;
-    const response = await sendRaw(proxy.port, 'GET /api-proxy/api/user HTTP/1.1', { Host: 'attacker.example:4321', 'meshplay-token': token });
+    const response = await sendRaw(proxy.port, 'GET /api-proxy/api/user HTTP/1.1', {
+      Host: 'attacker.example:4321',
+      'meshplay-token': token,
+    });
     expect(response.status).toBe(403);
     expect(meshplay.requests.length).toBe(before);
     expect(JSON.parse(response.body)).toMatchObject({ error: 'host-not-allowed' });
@@ -359,7 +376,12 @@ describe('try-it proxy', () => {
 
   it('refuses a malformed token or provider header with 400 JSON', async () => {
     const before = meshplay.requests.length;
-    for (const headers of [{ 'meshplay-token': 'not a token!' }, { 'meshplay-token': 'a'.repeat(16 * 1024 + 1) }, { 'meshplay-token': token, 'meshplay-provider': 'Mesh play' }, { 'meshplay-provider': 'x'.repeat(65) }]) {
+    for (const headers of [
+      { 'meshplay-token': 'not a token!' },
+      { 'meshplay-token': 'a'.repeat(16 * 1024 + 1) },
+      { 'meshplay-token': token, 'meshplay-provider': 'Mesh play' },
+      { 'meshplay-provider': 'x'.repeat(65) },
+    ]) {
       const response = await fetch(`${proxy.url}/api-proxy/api/user`, { headers });
       expect(response.status).toBe(400);
       const body = (await response.json()) as Record<string, unknown>;
@@ -369,7 +391,10 @@ describe('try-it proxy', () => {
     expect(meshplay.requests.length).toBe(before);
 
     // A token of exactly the limit is passed on (Meshplay then judges it).
-    const atLimit = await fetch(`${proxy.url}/api-proxy/api/user`, { headers: { 'meshplay-token': 'a'.repeat(16 * 1024) }, redirect: 'manual' });
+    const atLimit = await fetch(`${proxy.url}/api-proxy/api/user`, {
+      headers: { 'meshplay-token': 'a'.repeat(16 * 1024) },
+      redirect: 'manual',
+    });
     expect(atLimit.status).toBe(401);
     expect(await atLimit.json()).toMatchObject({ error: 'auth-redirect' });
   });
@@ -385,7 +410,9 @@ describe('try-it proxy', () => {
       const response = await fetch(`${docs.url}/docs/api-proxy/api/user`, { headers: { 'meshplay-token': token } });
       expect(response.status).toBe(200);
       expect(await (await fetch(`${docs.url}/docs/api-proxy-health`)).json()).toEqual({ proxy: 'meshplay-try-it', target: meshplay.url });
-      const redirect = await fetch(`${docs.url}/docs/api-proxy/__test__/redirect?location=${encodeURIComponent('/api/system/version')}`, { redirect: 'manual' });
+      const redirect = await fetch(`${docs.url}/docs/api-proxy/__test__/redirect?location=${encodeURIComponent('/api/system/version')}`, {
+        redirect: 'manual',
+      });
       expect(redirect.headers.get('location')).toBe('/docs/api-proxy/api/system/version');
       expect((await fetch(`${docs.url}/api-proxy/api/user`)).status).toBe(404);
     } finally {

@@ -5,7 +5,7 @@ import { createTokenStore } from '../../lib/token/token-store.ts';
 /** The reader's saved token and custom server, read from this browser only. */
 function savedPersonalization(): Personalization {
   const token = createTokenStore(sessionStorage, localStorage).load()?.token || undefined;
-  let saved: string | null = null;
+  let saved: string | null;
   try {
     saved = localStorage.getItem(SERVER_CHOICE_KEY);
   } catch {
@@ -27,7 +27,8 @@ class PersonalizeExamples extends HTMLElement {
     box.addEventListener('change', () => {
       const with_ = box.checked ? savedPersonalization() : { token: undefined, serverUrl: undefined };
       if (box.checked && !with_.token && !with_.serverUrl) {
-        message.textContent = 'Nothing saved yet: add your token (and a server) in the playground in the Endpoints section, then tick this again.';
+        message.textContent =
+          'Nothing saved yet: add your token (and a server) in the playground in the Endpoints section, then tick this again.';
         box.checked = false;
         return;
       }

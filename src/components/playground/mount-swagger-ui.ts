@@ -48,6 +48,11 @@ function bodyText(body: unknown): string | undefined {
   return JSON.stringify(body);
 }
 
+/** A string field of Swagger UI's request, or the fallback when it is missing or not a string. */
+function textOf(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
 /** What Swagger UI holds as the spec's text: serialising the whole spec only for it to be recognised again would cost the page a 500 KB string. */
 const SPEC_PLACEHOLDER = '{"openapi":"3.1.0"}';
 
@@ -61,8 +66,8 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
       requestSnippetGenerator_curl_bash: (request: ImmutableLike) => {
         const headers = request.get('headers') as ImmutableLike | undefined;
         return hooks.buildCurl({
-          method: String(request.get('method') ?? 'GET'),
-          url: String(request.get('url') ?? ''),
+          method: textOf(request.get('method'), 'GET'),
+          url: textOf(request.get('url'), ''),
           headers: (headers?.toJS?.() as Record<string, string> | undefined) ?? {},
           body: bodyText(request.get('body')),
         });
@@ -74,8 +79,7 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
           // The spec is already an object: when Swagger UI parses the placeholder text, give it the object instead.
           parseToJson:
             (original: (text?: string) => unknown, system: { specActions: { updateJsonSpec(spec: unknown): unknown } }) =>
-            (text?: string) =>
-              text === SPEC_PLACEHOLDER ? system.specActions.updateJsonSpec(spec) : original(text),
+            (text?: string) => (text === SPEC_PLACEHOLDER ? system.specActions.updateJsonSpec(spec) : original(text)),
           setResponse:
             (original: (path: string, method: string, record: unknown) => unknown) =>
             (path: string, method: string, record: ResponseRecord & ResponseLike) => {

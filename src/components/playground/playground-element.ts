@@ -166,7 +166,14 @@ class MeshplayPlayground extends HTMLElement {
     if (preview) root.hidden = true;
     this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
       interceptRequest: (request) => this.#intercept(request),
-      onOutcome: (outcome) => this.#explain(explainOutcome(outcome, { mode: this.#target?.choice.mode ?? 'direct', pageProtocol: location.protocol, serverLabel: this.#target?.serverUrl ?? '' })),
+      onOutcome: (outcome) =>
+        this.#explain(
+          explainOutcome(outcome, {
+            mode: this.#target?.choice.mode ?? 'direct',
+            pageProtocol: location.protocol,
+            serverLabel: this.#target?.serverUrl ?? '',
+          }),
+        ),
       buildCurl: (request) =>
         buildCurlCommand(request, {
           sentTo: this.#target?.base ?? '',
@@ -212,10 +219,15 @@ class MeshplayPlayground extends HTMLElement {
    */
   #openFromHash(attempt = 0): void {
     if (!location.hash.startsWith('#/') || !this.#ui) return;
-    const [tag = '', operationId] = location.hash.slice(2).split('/').map((part) => decodeURIComponent(part));
+    const [tag = '', operationId] = location.hash
+      .slice(2)
+      .split('/')
+      .map((part) => decodeURIComponent(part));
     this.#ui.layoutActions.parseDeepLinkHash(location.hash);
     setTimeout(() => {
-      const selector = operationId ? `[id="operations-${CSS.escape(tag)}-${CSS.escape(operationId)}"].is-open` : `.opblock-tag[data-tag="${CSS.escape(tag)}"][data-is-open="true"]`;
+      const selector = operationId
+        ? `[id="operations-${CSS.escape(tag)}-${CSS.escape(operationId)}"].is-open`
+        : `.opblock-tag[data-tag="${CSS.escape(tag)}"][data-is-open="true"]`;
       if (!this.querySelector(selector) && attempt < 20) this.#openFromHash(attempt + 1);
     }, 150);
   }

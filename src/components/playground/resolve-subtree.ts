@@ -70,7 +70,13 @@ function resolveError(message: string, fullPath: Array<string | number>): Resolv
  * Copy a value with every local reference replaced by (a copy of) its target. A reference whose
  * target is already being expanded above it (a cycle) stays a `$ref`, as swagger-client leaves it.
  */
-export function dereference(root: Json, value: Json, at: Array<string | number> = [], errors: ResolveError[] = [], expanding: ReadonlySet<string> = new Set()): Json {
+export function dereference(
+  root: Json,
+  value: Json,
+  at: Array<string | number> = [],
+  errors: ResolveError[] = [],
+  expanding: ReadonlySet<string> = new Set(),
+): Json {
   if (Array.isArray(value)) return value.map((item, index) => dereference(root, item, [...at, index], errors, expanding));
   if (!isObject(value)) return value;
   const ref = value['$ref'];
@@ -89,7 +95,8 @@ export function dereference(root: Json, value: Json, at: Array<string | number> 
     if (!isObject(resolved)) return resolved;
     // Keywords beside $ref (a description, or schema keywords in OpenAPI 3.1) apply on top of the target.
     const siblings: JsonObject = {};
-    for (const [key, sibling] of Object.entries(value)) if (key !== '$ref') siblings[key] = dereference(root, sibling, [...at, key], errors, expanding);
+    for (const [key, sibling] of Object.entries(value))
+      if (key !== '$ref') siblings[key] = dereference(root, sibling, [...at, key], errors, expanding);
     return { ...resolved, ...siblings, $$ref: typeof resolved['$$ref'] === 'string' ? resolved['$$ref'] : ref };
   }
   const copy: JsonObject = {};
@@ -99,7 +106,7 @@ export function dereference(root: Json, value: Json, at: Array<string | number> 
 
 /** The identity of a parameter: operation parameters replace path-level ones with the same name and location. */
 function parameterKey(parameter: Json): string {
-  return isObject(parameter) ? `${String(parameter['in'])}:${String(parameter['name'])}` : JSON.stringify(parameter);
+  return isObject(parameter) ? `${JSON.stringify(parameter['in'])}:${JSON.stringify(parameter['name'])}` : JSON.stringify(parameter);
 }
 
 /** Add a path item's parameters and the document's security to one (already dereferenced) operation, as swagger-client's normalisation does. */
@@ -127,12 +134,15 @@ function normalizeSubtree(root: Json, path: ReadonlyArray<string | number>, reso
     if (!isObject(item)) return item;
     const parameters = pathParametersOf(pathKey);
     const copy: JsonObject = { ...item };
-    for (const [method, operation] of Object.entries(item)) if (HTTP_METHODS.has(method) && isObject(operation)) copy[method] = normalizeOperation(operation, parameters, documentSecurity);
+    for (const [method, operation] of Object.entries(item))
+      if (HTTP_METHODS.has(method) && isObject(operation)) copy[method] = normalizeOperation(operation, parameters, documentSecurity);
     return copy;
   };
-  if (path.length === 1 && isObject(resolved)) return Object.fromEntries(Object.entries(resolved).map(([pathKey, item]) => [pathKey, normalizeItem(pathKey, item)]));
+  if (path.length === 1 && isObject(resolved))
+    return Object.fromEntries(Object.entries(resolved).map(([pathKey, item]) => [pathKey, normalizeItem(pathKey, item)]));
   if (path.length === 2) return normalizeItem(String(path[1]), resolved);
-  if (path.length === 3 && HTTP_METHODS.has(String(path[2])) && isObject(resolved)) return normalizeOperation(resolved, pathParametersOf(String(path[1])), documentSecurity);
+  if (path.length === 3 && HTTP_METHODS.has(String(path[2])) && isObject(resolved))
+    return normalizeOperation(resolved, pathParametersOf(String(path[1])), documentSecurity);
   return resolved;
 }
 

@@ -20,7 +20,9 @@ export async function detectProxy(healthUrl: string): Promise<Health | undefined
     const response = await fetch(healthUrl, { headers: { accept: 'application/json' }, cache: 'no-store' });
     if (!response.ok) return undefined;
     const health = (await response.json()) as Partial<Health>;
-    return health.proxy === 'meshplay-try-it' && typeof health.target === 'string' ? { proxy: health.proxy, target: health.target } : undefined;
+    return health.proxy === 'meshplay-try-it' && typeof health.target === 'string'
+      ? { proxy: health.proxy, target: health.target }
+      : undefined;
   } catch {
     return undefined;
   }

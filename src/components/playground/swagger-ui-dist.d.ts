@@ -14,7 +14,12 @@ declare module 'swagger-ui-dist/swagger-ui-es-bundle.js' {
     text?: string;
   }
   export interface SwaggerUiSystem {
-    specActions: { updateJsonSpec(spec: unknown): void; updateSpec(text: string): void; updateUrl(url: string): void; updateLoadingStatus(status: string): void };
+    specActions: {
+      updateJsonSpec(spec: unknown): void;
+      updateSpec(text: string): void;
+      updateUrl(url: string): void;
+      updateLoadingStatus(status: string): void;
+    };
     authActions: { logout(names: string[]): void };
     layoutActions: { parseDeepLinkHash(hash: string): void; show(key: string[], shown: boolean): void };
     preauthorizeApiKey(name: string, value: string): void;

@@ -31,7 +31,10 @@ function describeToken(state: TokenState, now: Date): string {
  * The token panel: takes a token by typing, pasting, a file or a drop; normalises it;
  * keeps it in sessionStorage (or localStorage when remembered); never puts it in the URL or the page's HTML.
  */
-export function bindTokenPanel(root: HTMLElement, onChange: (state: TokenState | undefined) => void): { current(): TokenState | undefined } {
+export function bindTokenPanel(
+  root: HTMLElement,
+  onChange: (state: TokenState | undefined) => void,
+): { current(): TokenState | undefined } {
   const input = part<HTMLInputElement>(root, '[data-token-input]');
   const toggle = part<HTMLButtonElement>(root, '[data-action="toggle-visibility"]');
   const file = part<HTMLInputElement>(root, '[data-token-file]');
@@ -90,7 +93,10 @@ export function bindTokenPanel(root: HTMLElement, onChange: (state: TokenState |
   const readFile = async (picked: File | undefined) => {
     if (!picked) return;
     if (picked.size > 64 * 1024) {
-      show(`${picked.name} is ${Math.round(picked.size / 1024)} KB: auth.json is a few hundred bytes. Choose the file that Get Token downloaded.`, 'error');
+      show(
+        `${picked.name} is ${Math.round(picked.size / 1024)} KB: auth.json is a few hundred bytes. Choose the file that Get Token downloaded.`,
+        'error',
+      );
       return;
     }
     accept(await picked.text());
@@ -114,7 +120,7 @@ export function bindTokenPanel(root: HTMLElement, onChange: (state: TokenState |
     if (state) store.save(state, remember.checked);
     show(
       remember.checked
-        ? 'Remembered on this device: the token stays in this browser\'s local storage until you choose Forget.'
+        ? "Remembered on this device: the token stays in this browser's local storage until you choose Forget."
         : 'Kept for this tab only: the token is gone when the tab closes.',
       'info',
     );
@@ -124,7 +130,7 @@ export function bindTokenPanel(root: HTMLElement, onChange: (state: TokenState |
     state = undefined;
     input.value = '';
     remember.checked = false;
-    show('Forgotten: the token is removed from this tab, this device and the playground\'s authorization.', 'info');
+    show("Forgotten: the token is removed from this tab, this device and the playground's authorization.", 'info');
     onChange(undefined);
   });
 

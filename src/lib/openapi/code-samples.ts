@@ -111,7 +111,7 @@ export function finishJavaScript(code: string, context: SampleContext): string {
   const oneLine = /^const options = \{method: '([A-Z]+)'\};$/m;
   result = oneLine.test(result)
     ? result.replace(oneLine, `const options = {\n  method: '$1',\n${redirect}\n};`)
-    : result.replace(/^(const options = \{\n  method: '[A-Z]+',)$/m, `$1\n${redirect},`);
+    : result.replace(/^(const options = \{\n {2}method: '[A-Z]+',)$/m, `$1\n${redirect},`);
   result = result.replace(/\.then\(res => res\.json\(\)\)\n\s*\.then\(res => console\.log\(res\)\)/, '.then(async (res) => console.log(res.status, await res.text()))');
   return attachFilesInJavaScript(result);
 }
@@ -176,5 +176,5 @@ export function toPythonLiteral(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(toPythonLiteral).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${toPythonLiteral(item)}`).join(', ')}}`;
-  return JSON.stringify(String(value));
+  return JSON.stringify(typeof value === 'bigint' ? value.toString() : null);
 }

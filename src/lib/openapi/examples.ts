@@ -69,7 +69,7 @@ export function sampleSchema(schema: unknown, document: unknown, direction: Dire
   if (!isObject(schema)) return undefined;
   try {
     // openapi-sampler reads OpenAPI schema objects; its types name them JSON Schema 7.
-    return sample(schema as Parameters<typeof sample>[0], {
+    return sample(schema, {
       skipReadOnly: direction === 'request',
       skipWriteOnly: direction === 'response',
       skipNonRequired: options.requiredOnly ?? false,

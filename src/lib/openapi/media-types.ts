@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './object-guards.ts';
+import { isObject } from './object-guards.ts';
 import { getExamples, type Direction, type ExampleView } from './examples.ts';
 
 /** One entry of a `content` map: the media type, its schema and its examples. */
@@ -13,7 +13,7 @@ export function getMediaTypes(content: unknown, document: unknown, direction: Di
   if (!isObject(content)) return [];
   return Object.entries(content).flatMap(([mediaType, media]) => {
     if (!isObject(media)) return [];
-    const entry = media as JsonObject;
+    const entry = media;
     return [{ mediaType, schema: entry['schema'], examples: getExamples(entry, document, direction) }];
   });
 }

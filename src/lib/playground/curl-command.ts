@@ -27,7 +27,9 @@ export function quoteForShell(value: string): string {
 /** Point the URL at the server instead of the proxy that stood in for it in the browser. */
 export function toServerUrl(url: string, sentTo: string, serverUrl: string): string {
   const from = sentTo.replace(/\/+$/, '');
-  return url === from || url.startsWith(`${from}/`) || url.startsWith(`${from}?`) ? `${serverUrl.replace(/\/+$/, '')}${url.slice(from.length)}` : url;
+  return url === from || url.startsWith(`${from}/`) || url.startsWith(`${from}?`)
+    ? `${serverUrl.replace(/\/+$/, '')}${url.slice(from.length)}`
+    : url;
 }
 
 /**

@@ -24,7 +24,7 @@ export interface ExplainContext {
 const WAYS_OUT_OF_CORS = [
   'Run this site with "npm start" and choose to send requests through this site: its proxy turns your token into the cookies Meshplay reads.',
   'Copy the curl command below and run it in a terminal: curl is not a browser, so CORS does not apply.',
-  'Put a reverse proxy in front of Meshplay that allows this page\'s origin (CORS) and turns the meshplay-token header into the token cookie.',
+  "Put a reverse proxy in front of Meshplay that allows this page's origin (CORS) and turns the meshplay-token header into the token cookie.",
 ];
 
 const NEW_TOKEN = [
@@ -49,12 +49,15 @@ export function explainOutcome(outcome: RequestOutcome, context: ExplainContext)
       return {
         title: 'The browser blocked this request: mixed content',
         detail: `This page is served over HTTPS, so the browser refuses to call ${context.serverLabel} over plain HTTP.`,
-        remedies: ['Serve Meshplay over HTTPS (for example behind a TLS-terminating reverse proxy) and use its https:// address.', ...WAYS_OUT_OF_CORS.slice(0, 2)],
+        remedies: [
+          'Serve Meshplay over HTTPS (for example behind a TLS-terminating reverse proxy) and use its https:// address.',
+          ...WAYS_OUT_OF_CORS.slice(0, 2),
+        ],
       };
     }
     if (context.mode === 'proxy') {
       return {
-        title: 'This site\'s proxy did not answer',
+        title: "This site's proxy did not answer",
         detail: 'The request did not reach the proxy that "npm start" runs beside the site.',
         remedies: ['Check that "npm start" is still running, then execute the request again.', WAYS_OUT_OF_CORS[1] ?? ''],
       };
@@ -93,7 +96,7 @@ export function explainOutcome(outcome: RequestOutcome, context: ExplainContext)
   }
   if (outcome.proxyError !== undefined) {
     return {
-      title: 'This site\'s proxy refused the request',
+      title: "This site's proxy refused the request",
       detail: proxyMessage(outcome.body) ?? `The proxy answered ${outcome.status}.`,
       remedies: [WAYS_OUT_OF_CORS[1] ?? ''],
     };
@@ -102,7 +105,8 @@ export function explainOutcome(outcome: RequestOutcome, context: ExplainContext)
     // A browser follows Meshplay's 302 to /provider or /auth/login and gets the sign-in page.
     return {
       title: 'Not signed in: Meshplay sent its sign-in page',
-      detail: 'Meshplay redirected this request to its sign-in page, which means the token is missing, invalid or expired (the server answers 302, not 401).',
+      detail:
+        'Meshplay redirected this request to its sign-in page, which means the token is missing, invalid or expired (the server answers 302, not 401).',
       remedies: NEW_TOKEN,
     };
   }
@@ -110,7 +114,9 @@ export function explainOutcome(outcome: RequestOutcome, context: ExplainContext)
     return {
       title: `Meshplay answered ${outcome.status}`,
       detail: 'The server reports an error; its message is the plain-text body shown below.',
-      remedies: ['Read the message in the response body; with the local provider None some routes answer "Method not supported by local provider".'],
+      remedies: [
+        'Read the message in the response body; with the local provider None some routes answer "Method not supported by local provider".',
+      ],
     };
   }
   return undefined;

@@ -3,14 +3,15 @@ export type ServerUrlResult = { ok: true; url: string } | { ok: false; message: 
 const EXAMPLE = 'http://localhost:9081';
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 // A host, optional port and path, with nothing that could read as markup: safe to quote back in a suggestion.
-const HOST_LIKE = /^[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~\/-]*)?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?(?:\/[A-Za-z0-9._~\/-]*)?$/;
+const HOST_LIKE = /^[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
 
 /** Accepts a custom server URL for the playground: http or https only, no user name or password, no query or fragment; returns it without a trailing slash. */
 export function validateServerUrl(input: string): ServerUrlResult {
   const text = input.trim();
   if (text === '') return refuse(`Enter the Meshplay server's URL, for example ${EXAMPLE}.`);
   // The URL parser silently drops tabs and line breaks, so a pasted URL with them would not be the one the reader sees.
-  if (/[\s\p{Cc}\p{Cf}]/u.test(text)) return refuse(`Remove the spaces, line breaks and invisible characters from the URL, for example ${EXAMPLE}.`);
+  if (/[\s\p{Cc}\p{Cf}]/u.test(text))
+    return refuse(`Remove the spaces, line breaks and invisible characters from the URL, for example ${EXAMPLE}.`);
   if (text.length > 2048) return refuse(`This URL is too long for a server address; use one like ${EXAMPLE}.`);
 
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 interface MdxJsxAttribute {
@@ -30,7 +30,7 @@ export function rehypeBaseLinks(options: { base: string }) {
   return (tree: Root) => {
     visit(tree, (node) => {
       if (node.type === 'element') {
-        const element = node as Element;
+        const element = node;
         for (const name of LINK_ATTRIBUTES) {
           const value = element.properties[name];
           if (typeof value === 'string') element.properties[name] = prefixBase(value, base);

@@ -1,6 +1,12 @@
 import { MAX_TOKEN_LENGTH } from './normalize-token.ts';
 
-export interface TokenDetails { shape: 'meshplay' | 'jwt' | 'opaque'; subject?: string; issuer?: string; expiresAt?: Date; issuedAt?: Date }
+export interface TokenDetails {
+  shape: 'meshplay' | 'jwt' | 'opaque';
+  subject?: string;
+  issuer?: string;
+  expiresAt?: Date;
+  issuedAt?: Date;
+}
 
 type Claims = Omit<TokenDetails, 'shape'>;
 

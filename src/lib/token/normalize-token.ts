@@ -1,5 +1,9 @@
 export type TokenFormat = 'raw' | 'bearer' | 'auth.json' | 'cookie';
-export interface NormalizedToken { token: string; provider: string | undefined; format: TokenFormat }
+export interface NormalizedToken {
+  token: string;
+  provider: string | undefined;
+  format: TokenFormat;
+}
 export type NormalizeResult = { ok: true; value: NormalizedToken } | { ok: false; message: string };
 export const MAX_TOKEN_LENGTH = 16 * 1024;
 

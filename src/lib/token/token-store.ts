@@ -1,11 +1,18 @@
 import { MAX_INPUT_LENGTH } from './normalize-token.ts';
 
-export interface StoredToken { token: string; provider: string; remembered: boolean }
+export interface StoredToken {
+  token: string;
+  provider: string;
+  remembered: boolean;
+}
 
 export const TOKEN_STORAGE_KEY = 'meshplay-api-reference:token';
 
 /** Keeps the token in sessionStorage (this tab, survives reloads) or, when the reader asks to be remembered, in localStorage; never anywhere else. */
-export function createTokenStore(session: Storage, local: Storage): {
+export function createTokenStore(
+  session: Storage,
+  local: Storage,
+): {
   load(): StoredToken | undefined;
   save(value: { token: string; provider: string }, remember: boolean): void;
   forget(): void;
