@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createStaticSite } from '../src/server/static-site.ts';
 import { createTryItProxy, normalizeTarget, PROXY_MAX_HEADER_SIZE, PROXY_SEGMENT } from '../src/server/try-it-proxy.ts';
 import { normalizeBase } from '../src/lib/site/base.ts';
+import { DEFAULT_SERVER_URL } from '../src/lib/meshplay/session.ts';
 
 /** Print a configuration error naming the variable, and stop. */
 function exitWithConfigError(message: string): never {
@@ -17,7 +18,7 @@ function exitWithConfigError(message: string): never {
 
 /** Read MESHPLAY_SERVER: an http(s) URL without credentials, query or fragment. */
 function readMeshplayServer(): string {
-  const raw = process.env.MESHPLAY_SERVER?.trim() || 'http://localhost:9081';
+  const raw = process.env.MESHPLAY_SERVER?.trim() || DEFAULT_SERVER_URL;
   try {
     return normalizeTarget(raw);
   } catch (error) {

@@ -11,7 +11,15 @@ import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, type Serv
 import { Agent as HttpsAgent } from 'node:https';
 import { pipeline } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
-import { isTokenShaped, MAX_TOKEN_LENGTH } from '../lib/token/normalize-token.ts';
+import {
+  checkSession,
+  isNeverReturnedResponseHeader,
+  NEVER_FORWARDED_REQUEST_HEADERS,
+  PROVIDER_HEADER,
+  sessionCookie,
+  SIGN_IN_PATHS,
+  TOKEN_HEADER,
+} from '../lib/meshplay/session.ts';
 
 export interface TryItProxyOptions {
   target: string;
@@ -24,29 +32,6 @@ export const PROXY_SEGMENT = 'api-proxy';
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** `maxHeaderSize` for the server the proxy runs in: Node's default (16 KB for all headers) would refuse a token at the proxy's own limit with a bare 431. */
 export const PROXY_MAX_HEADER_SIZE = 64 * 1024;
-const PROVIDER_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-/** Where Meshplay's auth middleware and sign-in flow send a request without a valid session. */
-const AUTH_REDIRECT_PATHS = new Set(['/provider', '/auth/login', '/user/login']);
-/** Request headers never forwarded: the docs site's cookies, the token header (it becomes a cookie), and client-supplied forwarding claims. */
-const DROPPED_REQUEST_HEADERS = [
-  'cookie',
-  'meshplay-token',
-  'meshplay-provider',
-  'expect',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-port',
-  'x-forwarded-proto',
-];
-/**
- * Response headers never passed back: hop-by-hop headers (Node frames the body itself),
- * Meshplay's cookies (they would land on the docs site's origin, and the proxy drops
- * incoming cookies anyway) and CORS headers (the proxy is same-origin only).
- */
-const DROPPED_RESPONSE_HEADERS =
-  /^(connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer|set-cookie|access-control-.*)$/i;
-
 /** Per-request bookkeeping, so that a timeout, an error and a response never answer twice. */
 interface Exchange {
   settled: boolean;
@@ -166,7 +151,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
     const path = location.pathname.replace(/\/+$/, '') || '/';
     const targetPath = targetUrl.pathname.replace(/\/+$/, '');
     const withinTarget = targetPath !== '' && path.startsWith(`${targetPath}/`) ? path.slice(targetPath.length) : path;
-    return AUTH_REDIRECT_PATHS.has(path) || AUTH_REDIRECT_PATHS.has(withinTarget);
+    return SIGN_IN_PATHS.includes(path) || SIGN_IN_PATHS.includes(withinTarget);
   }
 
   /** Map a redirect on the target back under the proxy path, so a following fetch comes back through the proxy. */
@@ -186,7 +171,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
     for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
       const name = rawHeaders[index] ?? '';
       const value = rawHeaders[index + 1] ?? '';
-      if (DROPPED_RESPONSE_HEADERS.test(name)) continue;
+      if (isNeverReturnedResponseHeader(name)) continue;
       headers.push(name, location !== undefined && name.toLowerCase() === 'location' ? location : value);
     }
     return headers;
@@ -257,7 +242,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
 
   /** Forward one validated request to the target with the session cookies. */
   function forward(req: IncomingMessage, res: ServerResponse, forwardedPath: string, query: string, cookie: string | undefined): void {
-    for (const name of DROPPED_REQUEST_HEADERS) delete req.headers[name];
+    for (const name of NEVER_FORWARDED_REQUEST_HEADERS) delete req.headers[name];
     if (cookie !== undefined) req.headers.cookie = cookie;
     // http-proxy-3 joins the target's path and this one; the path was checked, so nothing here can change the host.
     req.url = `${forwardedPath}${query}`;
@@ -317,7 +302,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
         refuse(res, badPath);
         return true;
       }
-      const session = sessionCookie(req);
+      const session = cookieFromHeaders(req);
       if ('status' in session) {
         refuse(res, session);
         return true;
@@ -410,24 +395,20 @@ function checkForwardedPath(rest: string): Refusal | undefined {
   return undefined;
 }
 
-/** The Cookie header Meshplay reads, built from the page's `meshplay-token` and `meshplay-provider` headers, or a refusal. */
-function sessionCookie(req: IncomingMessage): { cookie: string | undefined } | Refusal {
-  const token = headerValue(req, 'meshplay-token');
-  const provider = headerValue(req, 'meshplay-provider');
-  const bad = (message: string): Refusal => ({ status: 400, error: 'bad-header', message });
-  if (token !== undefined && !isTokenShaped(token)) {
-    return bad(
-      `The meshplay-token header is not a Meshplay token: it must be at most ${MAX_TOKEN_LENGTH} characters of A-Z a-z 0-9 + / = . _ ~ -. Paste the "token" value of auth.json.`,
-    );
-  }
-  if (provider !== undefined && !PROVIDER_PATTERN.test(provider)) {
-    return bad(
-      'The meshplay-provider header is not a provider name: it must be 1 to 64 characters of A-Z a-z 0-9 . _ -, such as Meshplay or None.',
-    );
-  }
-  if (token !== undefined) return { cookie: `meshplay-provider=${provider ?? 'Meshplay'}; token=${token}` };
-  if (provider !== undefined) return { cookie: `meshplay-provider=${provider}` };
-  return { cookie: undefined };
+/** The Cookie header Meshplay reads, built from the page's token and provider headers with the same check as the token panel, or a refusal. */
+function cookieFromHeaders(req: IncomingMessage): { cookie: string | undefined } | Refusal {
+  const token = headerValue(req, TOKEN_HEADER);
+  const provider = headerValue(req, PROVIDER_HEADER);
+  // No session at all is a request Meshplay answers as it would answer anyone (a redirect to /provider).
+  if (token === undefined && provider === undefined) return { cookie: undefined };
+  const checked = checkSession(provider, token);
+  if (!checked.ok)
+    return {
+      status: 400,
+      error: 'bad-header',
+      message: `The ${TOKEN_HEADER} and ${PROVIDER_HEADER} headers do not make a session. ${checked.message}`,
+    };
+  return { cookie: sessionCookie(checked.session) };
 }
 
 /** A request header's value, undefined when absent or empty (auth.json of the local provider has an empty token). */

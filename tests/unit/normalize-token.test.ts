@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOKEN_LENGTH, normalizeToken, type NormalizedToken } from '../../src/lib/token/normalize-token.ts';
+import { MAX_TOKEN_LENGTH } from '../../src/lib/meshplay/session.ts';
+import { normalizeToken, type NormalizedToken } from '../../src/lib/token/normalize-token.ts';
 
 // Shaped like a real Meshplay token: base64 (standard alphabet, unpadded).
 const TOKEN = 'eyJhY2Nlc3NfdG9rZW4iOiJhYmMuZGVmLmdoaSJ9+/x_y~z.w-v';
@@ -143,7 +144,7 @@ describe('normalizeToken refuses what cannot be a token', () => {
 
   it('refuses an empty token from a remote provider', () => {
     expect(refused('{"meshplay-provider":"Meshplay","token":""}')).toBe(
-      'auth.json has no token: sign in with a remote provider and use Get Token again.',
+      'The provider Meshplay needs a token, and there is none: sign in with Meshplay and use Get Token again, or choose the local provider None.',
     );
     expect(refused('{"token":""}')).toMatch(/auth\.json has no token/);
   });

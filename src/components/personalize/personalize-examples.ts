@@ -1,3 +1,4 @@
+import { DEFAULT_SERVER_URL, TOKEN_PLACEHOLDER } from '../../lib/meshplay/session.ts';
 import { personalizeCode, type Personalization } from '../../lib/playground/personalize-code.ts';
 import { parseServerChoice, SERVER_CHOICE_KEY } from '../../lib/playground/server-choice.ts';
 import { createTokenStore } from '../../lib/token/token-store.ts';
@@ -34,7 +35,7 @@ class PersonalizeExamples extends HTMLElement {
       }
       message.textContent = box.checked
         ? `The examples now use ${[with_.token ? 'your token' : '', with_.serverUrl ? with_.serverUrl : ''].filter(Boolean).join(' and ')}. Treat copied commands like a password.`
-        : 'The examples use $MESHPLAY_TOKEN and http://localhost:9081 again.';
+        : `The examples use ${TOKEN_PLACEHOLDER} and ${DEFAULT_SERVER_URL} again.`;
       this.#apply(with_);
     });
   }

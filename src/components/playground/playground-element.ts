@@ -1,4 +1,5 @@
 import type { SwaggerRequest, SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
+import { CREDENTIAL_HEADERS, PROVIDER_COOKIE, PROVIDER_HEADER, REMOTE_PROVIDER, TOKEN_HEADER } from '../../lib/meshplay/session.ts';
 import { buildCurlCommand } from '../../lib/playground/curl-command.ts';
 import { explainOutcome, type Explanation } from '../../lib/playground/explain-outcome.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
@@ -16,7 +17,7 @@ interface SpecDocument {
 function schemeValues(document: SpecDocument, token: TokenState): Array<[string, string]> {
   const values: Array<[string, string]> = [];
   for (const [name, scheme] of Object.entries(document.components?.securitySchemes ?? {})) {
-    if (scheme.type === 'apiKey' && scheme.name === 'meshplay-provider') values.push([name, token.provider]);
+    if (scheme.type === 'apiKey' && scheme.name === PROVIDER_COOKIE) values.push([name, token.provider]);
     else if (scheme.type === 'apiKey' && token.token !== '') values.push([name, token.token]);
   }
   return values;
@@ -178,7 +179,7 @@ class MeshplayPlayground extends HTMLElement {
         buildCurlCommand(request, {
           sentTo: this.#target?.base ?? '',
           serverUrl: this.#target?.serverUrl ?? '',
-          provider: this.#token?.provider ?? 'Meshplay',
+          provider: this.#token?.provider ?? REMOTE_PROVIDER,
           token: this.#includeToken ? this.#token?.token : undefined,
         }),
     });
@@ -248,12 +249,12 @@ class MeshplayPlayground extends HTMLElement {
   #intercept(request: SwaggerRequest): SwaggerRequest {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (!['meshplay-token', 'meshplay-provider', 'cookie', 'authorization'].includes(name.toLowerCase())) headers[name] = value;
+      if (!CREDENTIAL_HEADERS.includes(name.toLowerCase())) headers[name] = value;
     }
     const allowed = this.#target ? [this.#target.base] : [];
     if (this.#token && mayCarryToken(request.url, allowed, [this.#url('specUrl')])) {
-      headers['meshplay-provider'] = this.#token.provider;
-      if (this.#token.token !== '') headers['meshplay-token'] = this.#token.token;
+      headers[PROVIDER_HEADER] = this.#token.provider;
+      if (this.#token.token !== '') headers[TOKEN_HEADER] = this.#token.token;
     }
     this.#explain(undefined);
     return { ...request, headers };

@@ -1,3 +1,4 @@
+import { LOCAL_PROVIDER, PROVIDER_COOKIE, REMOTE_PROVIDER } from '../../lib/meshplay/session.ts';
 import { decodeToken } from '../../lib/token/decode-token.ts';
 import { describeExpiry } from '../../lib/token/describe-expiry.ts';
 import { normalizeToken } from '../../lib/token/normalize-token.ts';
@@ -17,7 +18,9 @@ function part<T extends Element>(root: ParentNode, selector: string): T {
 
 /** What the panel says about a token: provider, subject and expiry, read but never verified. */
 function describeToken(state: TokenState, now: Date): string {
-  if (state.provider === 'None') return 'Provider None (the local provider): no token is needed; requests say meshplay-provider=None.';
+  if (state.provider === LOCAL_PROVIDER) {
+    return `Provider ${LOCAL_PROVIDER} (the local provider): no token is needed; requests say ${PROVIDER_COOKIE}=${LOCAL_PROVIDER}.`;
+  }
   const details = decodeToken(state.token);
   const parts = [`Provider ${state.provider}`];
   if (details.subject) parts.push(`subject ${details.subject}`);
@@ -57,7 +60,7 @@ export function bindTokenPanel(
       show(`${result.message} Nothing was saved.`, 'error');
       return;
     }
-    state = { token: result.value.token, provider: result.value.provider ?? 'Meshplay' };
+    state = { token: result.value.token, provider: result.value.provider ?? REMOTE_PROVIDER };
     input.value = state.token;
     store.save(state, remember.checked);
     show(describeToken(state, new Date()), 'info');

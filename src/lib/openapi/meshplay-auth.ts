@@ -1,13 +1,7 @@
 import { isObject, objectField, stringField, type JsonObject } from './object-guards.ts';
 
-/** The cookie that names the provider a Meshplay session belongs to. */
-export const PROVIDER_COOKIE = 'meshplay-provider';
-/** The cookie that carries a Meshplay session token. */
-export const TOKEN_COOKIE = 'token';
-/** The provider the samples sign in with (the remote one that issues tokens). */
-export const SAMPLE_PROVIDER = 'Meshplay';
-/** The environment variable the samples read a Meshplay token from, as the guides set it. */
-export const MESHPLAY_TOKEN_VARIABLE = 'MESHPLAY_TOKEN';
+import { PROVIDER_COOKIE, TOKEN_COOKIE, TOKEN_VARIABLE } from '../meshplay/session.ts';
+
 /** The environment variable the samples read a credential from, for specs of other APIs. */
 export const GENERIC_TOKEN_VARIABLE = 'API_TOKEN';
 
@@ -26,5 +20,5 @@ export function usesMeshplayAuth(document: unknown): boolean {
 
 /** The environment variable samples read the credential from. */
 export function tokenVariableFor(document: unknown): string {
-  return usesMeshplayAuth(document) ? MESHPLAY_TOKEN_VARIABLE : GENERIC_TOKEN_VARIABLE;
+  return usesMeshplayAuth(document) ? TOKEN_VARIABLE : GENERIC_TOKEN_VARIABLE;
 }

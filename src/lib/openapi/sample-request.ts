@@ -1,6 +1,7 @@
 import { isObject, objectField, stringField } from './object-guards.ts';
 import { dereference } from './refs.ts';
-import { PROVIDER_COOKIE, SAMPLE_PROVIDER, TOKEN_COOKIE, usesMeshplayAuth } from './meshplay-auth.ts';
+import { PROVIDER_COOKIE, REMOTE_PROVIDER, TOKEN_COOKIE } from '../meshplay/session.ts';
+import { usesMeshplayAuth } from './meshplay-auth.ts';
 import type { OperationEntry } from './operations.ts';
 import { getParameters } from './parameters.ts';
 import { getRequestBody } from './request-body.ts';
@@ -105,7 +106,7 @@ function addCredential(scheme: SchemeView, meshplay: boolean, into: { headers: N
     const name = scheme.parameterName ?? scheme.key;
     // Meshplay reads the provider from its own cookie: the samples sign in with the remote provider.
     const isProvider = meshplay && scheme.location === 'cookie' && name === PROVIDER_COOKIE;
-    const value = isProvider ? SAMPLE_PROVIDER : TOKEN_PLACEHOLDER;
+    const value = isProvider ? REMOTE_PROVIDER : TOKEN_PLACEHOLDER;
     const list = scheme.location === 'cookie' ? into.cookies : scheme.location === 'query' ? into.queryString : into.headers;
     if (!list.some((item) => item.name === name)) list.push({ name, value });
     // Meshplay's cookies go provider first, as the guides write them.

@@ -1,6 +1,7 @@
 import { arrayField, isObject, objectField, stringField, type JsonObject } from './object-guards.ts';
 import { dereference } from './refs.ts';
-import { usesMeshplayAuth, PROVIDER_COOKIE, TOKEN_COOKIE } from './meshplay-auth.ts';
+import { PROVIDER_COOKIE, TOKEN_COOKIE } from '../meshplay/session.ts';
+import { usesMeshplayAuth } from './meshplay-auth.ts';
 
 /** One security scheme an operation accepts, in words. */
 export interface SchemeView {

@@ -1,3 +1,5 @@
+import { CREDENTIAL_HEADERS, LOCAL_PROVIDER, sessionCookie, TOKEN_PLACEHOLDER } from '../meshplay/session.ts';
+
 /** The request Swagger UI shows a snippet for, reduced to what a curl command needs. */
 export interface SnippetRequest {
   method: string;
@@ -17,7 +19,7 @@ export interface CurlOptions {
 }
 
 /** Headers that only make sense between the page and the proxy, or that curl sets by itself. */
-const DROPPED_HEADERS = new Set(['meshplay-token', 'meshplay-provider', 'cookie', 'content-length', 'host']);
+const DROPPED_HEADERS = new Set([...CREDENTIAL_HEADERS, 'content-length', 'host']);
 
 /** Quote a value for bash inside single quotes. */
 export function quoteForShell(value: string): string {
@@ -38,13 +40,13 @@ export function toServerUrl(url: string, sentTo: string, serverUrl: string): str
  */
 export function buildCurlCommand(request: SnippetRequest, options: CurlOptions): string {
   const lines = [`curl -X ${request.method.toUpperCase()} ${quoteForShell(toServerUrl(request.url, options.sentTo, options.serverUrl))}`];
-  if (options.provider === 'None' && !options.token) {
-    lines.push(`--cookie ${quoteForShell('meshplay-provider=None')}`);
-  } else if (options.token) {
-    lines.push(`--cookie ${quoteForShell(`meshplay-provider=${options.provider}; token=${options.token}`)}`);
+  if (options.token !== undefined && options.token !== '') {
+    lines.push(`--cookie ${quoteForShell(sessionCookie({ provider: options.provider, token: options.token }))}`);
+  } else if (options.provider === LOCAL_PROVIDER) {
+    lines.push(`--cookie ${quoteForShell(sessionCookie({ provider: options.provider, token: '' }))}`);
   } else {
     // Double quotes so that the shell expands the variable.
-    lines.push(`--cookie "meshplay-provider=${options.provider}; token=$MESHPLAY_TOKEN"`);
+    lines.push(`--cookie "${sessionCookie({ provider: options.provider, token: TOKEN_PLACEHOLDER })}"`);
   }
   for (const [name, value] of Object.entries(request.headers)) {
     if (!DROPPED_HEADERS.has(name.toLowerCase())) lines.push(`-H ${quoteForShell(`${name}: ${value}`)}`);

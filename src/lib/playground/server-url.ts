@@ -1,6 +1,8 @@
 export type ServerUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
-const EXAMPLE = 'http://localhost:9081';
+import { DEFAULT_SERVER_URL } from '../meshplay/session.ts';
+
+const EXAMPLE = DEFAULT_SERVER_URL;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 // A host, optional port and path, with nothing that could read as markup: safe to quote back in a suggestion.
 const HOST_LIKE = /^[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LENGTH } from './normalize-token.ts';
+import { MAX_TOKEN_LENGTH } from '../meshplay/session.ts';
 
 export interface TokenDetails {
   shape: 'meshplay' | 'jwt' | 'opaque';

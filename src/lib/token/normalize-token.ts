@@ -1,3 +1,5 @@
+import { checkSession, isTokenShaped, MAX_TOKEN_LENGTH, parseCookieHeader, PROVIDER_COOKIE, TOKEN_COOKIE } from '../meshplay/session.ts';
+
 export type TokenFormat = 'raw' | 'bearer' | 'auth.json' | 'cookie';
 export interface NormalizedToken {
   token: string;
@@ -5,23 +7,15 @@ export interface NormalizedToken {
   format: TokenFormat;
 }
 export type NormalizeResult = { ok: true; value: NormalizedToken } | { ok: false; message: string };
-export const MAX_TOKEN_LENGTH = 16 * 1024;
 
 // The token is at most MAX_TOKEN_LENGTH; the wrapper around it (auth.json, a cookie string) gets a little room more.
 export const MAX_INPUT_LENGTH = MAX_TOKEN_LENGTH + 1024;
-const TOKEN_ALPHABET = /^[A-Za-z0-9+/=._~-]*$/;
-
-/** Whether a string can be a Meshplay token as it is: non-empty, not too long, only the characters tokens use. */
-export function isTokenShaped(token: string): boolean {
-  return token.length > 0 && token.length <= MAX_TOKEN_LENGTH && TOKEN_ALPHABET.test(token);
-}
+// The same alphabet as isTokenShaped, tested character by character to name the one that is wrong.
+const TOKEN_CHARACTER = /^[A-Za-z0-9+/=._~-]$/;
 // Tab and line breaks are legitimate inside a pasted auth.json; every other control or format character is not.
 const INVISIBLE_CHARACTER = /[\p{Cc}\p{Cf}]/u;
 const ALLOWED_CONTROL = new Set(['\t', '\n', '\r']);
 const SURROUNDING_QUOTES = new Set(['"', "'", '`']);
-const LOCAL_PROVIDER = 'None';
-const TOKEN_COOKIE = 'token';
-const PROVIDER_COOKIE = 'meshplay-provider';
 
 /** Accepts what a reader pastes or loads: a raw token, "Bearer <token>", the auth.json that Get Token downloads ({"meshplay-provider": "...", "token": "..."}), a cookie string ("meshplay-provider=Meshplay; token=..." possibly prefixed "Cookie:"), with surrounding quotes (' " `) and whitespace; returns the token and the provider when the input says it. */
 export function normalizeToken(input: string): NormalizeResult {
@@ -52,10 +46,12 @@ function refuse(message: string): NormalizeResult {
   return { ok: false, message };
 }
 
-/** Checks the token itself and builds the result, or the refusal that says what is wrong with it. */
+/** Checks the token itself, then the pair as the proxy will (session.ts's checkSession), and builds the result or the refusal that says what is wrong. */
 function accept(token: string, provider: string | undefined, format: TokenFormat): NormalizeResult {
   const problem = findTokenProblem(token);
   if (problem !== undefined) return refuse(problem);
+  const session = checkSession(provider, token);
+  if (!session.ok) return refuse(session.message);
   return { ok: true, value: { token, provider, format } };
 }
 
@@ -68,9 +64,9 @@ function findTokenProblem(token: string): string | undefined {
   }
   const hidden = findInvisibleCharacter(token);
   if (hidden !== undefined) return invisibleCharacterMessage(hidden);
-  if (TOKEN_ALPHABET.test(token)) return undefined;
+  if (isTokenShaped(token)) return undefined;
   for (const character of token) {
-    if (!TOKEN_ALPHABET.test(character)) {
+    if (!TOKEN_CHARACTER.test(character)) {
       return `Remove the ${describeCharacter(character)}: a ${describeCharacter(character)} cannot be part of a token, which uses only letters, digits and + / = . _ ~ -.`;
     }
   }
@@ -137,20 +133,15 @@ function looksLikeCookieString(text: string): boolean {
 
 /** Reads the token (and provider) cookies from a Cookie header value. */
 function readCookieString(text: string): NormalizeResult {
-  const cookies = new Map<string, string>();
-  for (const part of text.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0) continue;
-    const name = part.slice(0, separator).trim();
-    // The first cookie of a name wins, as with the server's r.Cookie().
-    if (name !== '' && !cookies.has(name)) cookies.set(name, stripQuotes(part.slice(separator + 1).trim()));
-  }
-  const token = cookies.get(TOKEN_COOKIE);
+  const cookies = parseCookieHeader(text);
+  const quoted = cookies.get(TOKEN_COOKIE);
+  const token = quoted === undefined ? undefined : stripQuotes(quoted);
   if (token === undefined) {
     return refuse('This cookie string has no "token=": copy the whole Cookie header, or paste only the token.');
   }
   if (token === '') return refuse('The "token" cookie is empty: sign in again and copy the cookie, or use Get Token.');
-  return accept(token, nonEmpty(cookies.get(PROVIDER_COOKIE)), 'cookie');
+  const provider = cookies.get(PROVIDER_COOKIE);
+  return accept(token, nonEmpty(provider === undefined ? undefined : stripQuotes(provider)), 'cookie');
 }
 
 /** Reads the auth.json that Get Token downloads. */
@@ -164,13 +155,20 @@ function readAuthJson(text: string): NormalizeResult {
   if (!isRecord(parsed) || typeof parsed['token'] !== 'string') {
     return refuse('This JSON has no "token" string: load the auth.json file that Get Token downloads.');
   }
-  const providerValue = parsed['meshplay-provider'];
+  const providerValue = parsed[PROVIDER_COOKIE];
+  if (providerValue !== undefined && providerValue !== null && typeof providerValue !== 'string') {
+    return refuse(
+      `"${PROVIDER_COOKIE}" in this JSON is not a string: load the auth.json file that Get Token downloads, without editing it.`,
+    );
+  }
   const provider = nonEmpty(typeof providerValue === 'string' ? providerValue.trim() : undefined);
   const token = parsed['token'].trim();
   if (token === '') {
-    // The local provider has no sign-in, so its auth.json legitimately carries an empty token.
-    if (provider === LOCAL_PROVIDER) return { ok: true, value: { token: '', provider, format: 'auth.json' } };
-    return refuse('auth.json has no token: sign in with a remote provider and use Get Token again.');
+    // The local provider has no sign-in, so its auth.json legitimately carries an empty token; any other provider needs one.
+    if (provider === undefined) return refuse('auth.json has no token: sign in with a remote provider and use Get Token again.');
+    const session = checkSession(provider, '');
+    if (!session.ok) return refuse(session.message);
+    return { ok: true, value: { token: '', provider: session.session.provider, format: 'auth.json' } };
   }
   return accept(token, provider, 'auth.json');
 }
