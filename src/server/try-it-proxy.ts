@@ -20,14 +20,19 @@ import {
   SIGN_IN_PATHS,
   TOKEN_HEADER,
 } from '../lib/meshplay/session.ts';
+import { PROXY_NAME, PROXY_SEGMENT } from '../lib/playground/try-it-interface.ts';
 
 export interface TryItProxyOptions {
   target: string;
   base: string;
   timeoutMs?: number;
+  /** The path segment it answers under, `api-proxy` unless set (the demo server's proxy is `demo-proxy`). */
+  segment?: string;
+  /** More fields for the health answer, such as whether Meshplay answers and the demo server's state (`npm start`). */
+  healthDetails?: () => Promise<Record<string, unknown>>;
 }
 
-export const PROXY_SEGMENT = 'api-proxy';
+export { PROXY_SEGMENT };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** `maxHeaderSize` for the server the proxy runs in: Node's default (16 KB for all headers) would refuse a token at the proxy's own limit with a bare 431. */
@@ -68,8 +73,9 @@ export function createTryItProxy(options: TryItProxyOptions): {
   const target = normalizeTarget(options.target);
   const targetUrl = new URL(`${target}/`);
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const proxyPrefix = `${base}${PROXY_SEGMENT}`;
-  const healthPath = `${base}${PROXY_SEGMENT}-health`;
+  const segment = options.segment ?? PROXY_SEGMENT;
+  const proxyPrefix = `${base}${segment}`;
+  const healthPath = `${base}${segment}-health`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const exchanges = new WeakMap<IncomingMessage, Exchange>();
   const open = new Set<ClientRequest>();
@@ -263,7 +269,10 @@ export function createTryItProxy(options: TryItProxyOptions): {
       sendJson(res, 405, { error: 'method-not-allowed', message: `Use GET for ${healthPath}.` });
       return;
     }
-    sendJson(res, 200, { proxy: 'meshplay-try-it', target });
+    const send = (details: Record<string, unknown>) => sendJson(res, 200, { ...details, proxy: PROXY_NAME, target });
+    if (!options.healthDetails) return send({});
+    // A failing check must not take the health answer down with it: the playground then knows less, not nothing.
+    options.healthDetails().then(send, () => send({}));
   }
 
   return {

@@ -1,6 +1,6 @@
 import { DEFAULT_SERVER_URL, TOKEN_PLACEHOLDER } from '../../lib/meshplay/session.ts';
 import { personalizeCode, type Personalization } from '../../lib/playground/personalize-code.ts';
-import { parseServerChoice, SERVER_CHOICE_KEY } from '../../lib/playground/server-choice.ts';
+import { parseSavedChoice, SERVER_CHOICE_KEY } from '../../lib/playground/server-choice.ts';
 import { createTokenStore } from '../../lib/token/token-store.ts';
 
 /** The reader's saved token and custom server, read from this browser only. */
@@ -12,8 +12,8 @@ function savedPersonalization(): Personalization {
   } catch {
     saved = null;
   }
-  const choice = parseServerChoice(saved, false);
-  return { token, serverUrl: choice.mode === 'custom' ? choice.customUrl : undefined };
+  const choice = parseSavedChoice(saved);
+  return { token, serverUrl: choice?.mode === 'custom' ? choice.customUrl : undefined };
 }
 
 /**

@@ -1,5 +1,6 @@
 import SwaggerUIBundle, { type ImmutableLike, type SwaggerRequest, type SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
 import type { SnippetRequest } from '../../lib/playground/curl-command.ts';
+import type { ShownResponse } from '../../lib/playground/demo-label.ts';
 import type { RequestOutcome } from '../../lib/playground/explain-outcome.ts';
 import { resolveLocalSubtree } from './resolve-subtree.ts';
 import { watchSwaggerUiMarkup } from './swagger-ui-a11y.ts';
@@ -11,6 +12,25 @@ export interface SwaggerUiHooks {
   onOutcome(outcome: RequestOutcome): void;
   /** The curl command Swagger UI shows for a request. */
   buildCurl(request: SnippetRequest): string;
+  /**
+   * Short notes shown above each response, such as "Demo data". The one place a response gets
+   * labelled: the contract check's verdict belongs here too.
+   */
+  responseNotes(response: ShownResponse): ResponseNote[];
+}
+
+/** A note above a response: its text, and a kind the page's CSS and tests can tell apart. */
+export interface ResponseNote {
+  kind: string;
+  text: string;
+  /** A longer explanation, shown as the note's tooltip and accessible description. */
+  title?: string;
+}
+
+/** The few React calls the response notes need, from Swagger UI's own React (the system's `React`). */
+interface ReactLike {
+  createElement(type: unknown, props: object | null, ...children: unknown[]): unknown;
+  Fragment: unknown;
 }
 
 interface ResponseLike {
@@ -25,18 +45,56 @@ interface ResponseRecord {
 }
 
 /** Swagger UI's response record, reduced to what the explanations need. */
-function toOutcome(record: ResponseRecord & ResponseLike, lastUrl: string): RequestOutcome {
+function toOutcome(record: ResponseRecord & ResponseLike, lastUrl: string, method: string): RequestOutcome {
   const response = record.error ? record.err?.response : record;
-  if (!response || typeof response.status !== 'number') return { kind: 'network-error', url: lastUrl };
+  if (!response || typeof response.status !== 'number') return { kind: 'network-error', url: lastUrl, method };
   const headers = response.headers ?? {};
   return {
     kind: 'response',
     url: response.url ?? lastUrl,
+    method,
     status: response.status,
     contentType: headers['content-type'] ?? '',
     proxyError: headers['x-try-it-proxy'],
     body: typeof response.text === 'string' ? response.text : '',
   };
+}
+
+/** What Swagger UI hands its live response component: the response, and the operation it answers. */
+interface LiveResponseProps {
+  response: ImmutableLike;
+  path: string;
+  method: string;
+  specSelectors: { requestFor(path: string, method: string): ImmutableLike | undefined };
+}
+
+/** The response as the notes see it: its URL and headers (lower-case names). */
+function shownResponse(props: LiveResponseProps): ShownResponse {
+  const headers = props.response.get('headers') as ImmutableLike | undefined;
+  const raw = (headers?.toJS?.() as Record<string, unknown> | undefined) ?? {};
+  const lower: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) lower[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  const url = textOf(props.response.get('url'), textOf(props.specSelectors.requestFor(props.path, props.method)?.get('url'), ''));
+  return { url, headers: lower };
+}
+
+/** Render Swagger UI's live response with the playground's notes above it. */
+function withResponseNotes(React: ReactLike, Original: unknown, props: LiveResponseProps, hooks: SwaggerUiHooks): unknown {
+  const notes = hooks.responseNotes(shownResponse(props));
+  const original = React.createElement(Original, props);
+  if (notes.length === 0) return original;
+  const list = React.createElement(
+    'p',
+    { className: 'playground-response-notes', 'data-response-notes': '' },
+    ...notes.map((note) =>
+      React.createElement(
+        'span',
+        { key: note.kind, className: 'playground-response-note', 'data-note': note.kind, title: note.title },
+        note.text,
+      ),
+    ),
+  );
+  return React.createElement(React.Fragment, null, list, original);
 }
 
 /** Read a request body Swagger UI holds (a string, an Immutable map, or form data) as text. */
@@ -73,6 +131,11 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
         });
       },
     },
+    wrapComponents: {
+      // Notes above each live response (Swagger UI re-renders it with React, so the notes are React elements too).
+      liveResponse: (Original: unknown, system: { React: ReactLike }) => (props: LiveResponseProps) =>
+        withResponseNotes(system.React, Original, props, hooks),
+    },
     statePlugins: {
       spec: {
         wrapActions: {
@@ -83,7 +146,7 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
           setResponse:
             (original: (path: string, method: string, record: unknown) => unknown) =>
             (path: string, method: string, record: ResponseRecord & ResponseLike) => {
-              hooks.onOutcome(toOutcome(record, lastUrl));
+              hooks.onOutcome(toOutcome(record, lastUrl, method.toUpperCase()));
               return original(path, method, record);
             },
         },

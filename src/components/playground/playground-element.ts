@@ -1,10 +1,14 @@
 import type { SwaggerRequest, SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
 import { CREDENTIAL_HEADERS, PROVIDER_COOKIE, PROVIDER_HEADER, REMOTE_PROVIDER, TOKEN_HEADER } from '../../lib/meshplay/session.ts';
 import { buildCurlCommand } from '../../lib/playground/curl-command.ts';
-import { explainOutcome, type Explanation } from '../../lib/playground/explain-outcome.ts';
+import { DEMO_LABEL, isDemoResponse, type ShownResponse } from '../../lib/playground/demo-label.ts';
+import { explainOutcome, type Explanation, type SentSession } from '../../lib/playground/explain-outcome.ts';
+import { carriesToken } from '../../lib/playground/server-choice.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
 import { mayCarryToken } from '../../lib/token/request-scope.ts';
-import { bindServerPicker, detectProxy, type ServerTarget } from './server-picker.ts';
+import { detectSiteProxy } from './detect.ts';
+import type { ResponseNote } from './mount-swagger-ui.ts';
+import { bindServerPicker, type ServerPicker, type ServerTarget } from './server-picker.ts';
 import { loadSwaggerUiStyles } from './swagger-ui-styles.ts';
 import { bindTokenPanel, type TokenState } from './token-panel.ts';
 
@@ -35,6 +39,9 @@ const LOAD_MARGIN = '1000px 0px';
 class MeshplayPlayground extends HTMLElement {
   #token: TokenState | undefined;
   #target: ServerTarget | undefined;
+  #picker: ServerPicker | undefined;
+  /** Which session went with the last request sent, for the explanation of its answer. */
+  #lastSent: SentSession = 'none';
   #includeToken = false;
   #spec: SpecDocument | undefined;
   #ui: SwaggerUiSystem | undefined;
@@ -48,6 +55,7 @@ class MeshplayPlayground extends HTMLElement {
   connectedCallback(): void {
     const tokenPanel = bindTokenPanel(this, (state) => {
       this.#token = state;
+      this.#picker?.setTokenPresent(state !== undefined);
       this.#authorize();
     });
     this.#token = tokenPanel.current();
@@ -115,8 +123,15 @@ class MeshplayPlayground extends HTMLElement {
   }
 
   async #bindServersOnce(): Promise<void> {
-    const [spec, health] = await Promise.all([this.#fetchSpec(this.#url('specUrl')), detectProxy(this.#url('healthUrl'))]);
-    bindServerPicker(this, { proxy: this.#url('proxyUrl'), direct: getDefaultServerUrl(spec, location.href) }, health, (target) => {
+    const [spec, health] = await Promise.all([this.#fetchSpec(this.#url('specUrl')), detectSiteProxy(this.#url('healthUrl'))]);
+    const urls = {
+      proxy: this.#url('proxyUrl'),
+      health: this.#url('healthUrl'),
+      demo: this.#url('demoUrl'),
+      direct: getDefaultServerUrl(spec, location.href),
+      siteOrigin: this.dataset['siteOrigin'] || undefined,
+    };
+    this.#picker = bindServerPicker(this, urls, health, (target) => {
       this.#target = target;
       if (this.#ui) {
         this.#ui.specActions.updateJsonSpec(withServer(spec, target.base, 'Chosen in the playground'));
@@ -124,6 +139,7 @@ class MeshplayPlayground extends HTMLElement {
         this.#openFromHash();
       }
     });
+    this.#picker.setTokenPresent(this.#token !== undefined);
   }
 
   /** Load the playground once; a failure is explained and can be retried. */
@@ -167,14 +183,21 @@ class MeshplayPlayground extends HTMLElement {
     if (preview) root.hidden = true;
     this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
       interceptRequest: (request) => this.#intercept(request),
-      onOutcome: (outcome) =>
+      onOutcome: (outcome) => {
+        const mode = this.#target?.choice.mode ?? 'direct';
+        if (outcome.kind === 'network-error' && mode === 'bridge') this.#picker?.recheckBridge();
         this.#explain(
           explainOutcome(outcome, {
-            mode: this.#target?.choice.mode ?? 'direct',
+            mode,
             pageProtocol: location.protocol,
+            pageOrigin: location.origin,
             serverLabel: this.#target?.serverUrl ?? '',
+            sent: this.#lastSent,
+            bridgeCommand: this.#picker?.bridgeCommand(),
           }),
-        ),
+        );
+      },
+      responseNotes: (response) => this.#responseNotes(response),
       buildCurl: (request) =>
         buildCurlCommand(request, {
           sentTo: this.#target?.base ?? '',
@@ -245,19 +268,38 @@ class MeshplayPlayground extends HTMLElement {
     }
   }
 
-  /** The only place a request gets the token: requests for the chosen server or this site's proxy, never the spec or another origin. */
+  /**
+   * The only place a request gets the token: requests for the chosen server, this site's proxy or
+   * the bridge; never the spec, another origin, the demo server, or Meshplay on this page's own
+   * origin (which reads the browser's session cookie).
+   */
   #intercept(request: SwaggerRequest): SwaggerRequest {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (!CREDENTIAL_HEADERS.includes(name.toLowerCase())) headers[name] = value;
     }
-    const allowed = this.#target ? [this.#target.base] : [];
+    const target = this.#target;
+    const allowed = target && carriesToken(target.choice.mode) ? [target.base] : [];
+    this.#lastSent = target?.choice.mode === 'same-origin' ? 'browser-session' : 'none';
     if (this.#token && mayCarryToken(request.url, allowed, [this.#url('specUrl')])) {
       headers[PROVIDER_HEADER] = this.#token.provider;
       if (this.#token.token !== '') headers[TOKEN_HEADER] = this.#token.token;
+      this.#lastSent = this.#token.token !== '' ? 'token' : 'local-provider';
     }
     this.#explain(undefined);
     return { ...request, headers };
+  }
+
+  /** The notes above a response: "Demo data" for every answer of the demo server. */
+  #responseNotes(response: ShownResponse): ResponseNote[] {
+    if (!isDemoResponse(response, this.#url('demoUrl'))) return [];
+    return [
+      {
+        kind: 'demo',
+        text: DEMO_LABEL,
+        title: "This answer comes from the demo server, made from the spec's examples: no Meshplay server was asked.",
+      },
+    ];
   }
 
   /** Show why a request failed, or clear the message. */

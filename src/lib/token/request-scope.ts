@@ -11,6 +11,12 @@ export function mayCarryToken(requestUrl: string, allowedBases: readonly string[
   return allowedBases.some((base) => isUnderBase(request, base));
 }
 
+/** Whether a URL is at or below a base URL (same origin, path prefix on a segment boundary), http(s) only. */
+export function isUrlUnderBase(url: string, base: string): boolean {
+  const parsed = parseHttpUrl(url);
+  return parsed !== undefined && isUnderBase(parsed, base);
+}
+
 /** Parses an absolute http(s) URL, or returns undefined for anything else (relative, garbage, other schemes). */
 function parseHttpUrl(text: string): URL | undefined {
   let url: URL;
