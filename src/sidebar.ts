@@ -17,6 +17,7 @@ export function buildSidebar(document: OpenApiDocument | undefined): SidebarGrou
       items: [
         { label: 'REST API', slug: 'reference/rest-apis' },
         { label: 'API playground', slug: 'reference/rest-apis/playground' },
+        { label: 'Try the API from these docs', slug: 'reference/rest-apis/try-it' },
         { label: 'GraphQL API', slug: 'reference/graphql-apis' },
         { label: 'meshplayctl', slug: 'reference/meshplayctl' },
         { label: 'meshplayctl system login', slug: 'reference/meshplayctl/system/login' },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import { getOperations, getOperationsByTag } from '../../src/lib/openapi/operations.ts';
-import { operationSlugCandidate, slugify, tagSlugCandidate, uniqueSlugs } from '../../src/lib/openapi/slugs.ts';
+import { operationSlugCandidate, RESERVED_TAG_SLUGS, slugify, tagSlugCandidate, uniqueSlugs } from '../../src/lib/openapi/slugs.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -75,5 +76,16 @@ describe('slugs of a spec', () => {
     expect(operations.find((entry) => entry.operationId === 'getServerVersion')?.route).toBe(
       '/reference/rest-apis/system/get-server-version/',
     );
+  });
+});
+
+describe('reserved tag slugs', () => {
+  it('include every page beside the tags under /reference/rest-apis/, so that no tag lands on one', () => {
+    const pages = readdirSync(resolve(root, 'src/content/docs/reference/rest-apis'))
+      .filter((name) => name.endsWith('.mdx') && name !== 'index.mdx')
+      .map((name) => name.replace(/\.mdx$/, ''));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(RESERVED_TAG_SLUGS).toContain(page);
+    expect(uniqueSlugs([tagSlugCandidate('Try it')], RESERVED_TAG_SLUGS)).toEqual(['try-it-2']);
   });
 });

@@ -12,8 +12,8 @@
  * - Slugs that come out equal are told apart in document order (tags in the order of the
  *   top-level `tags`, then of first use; operations in path order, then method order): the
  *   first keeps the slug, the next get `-2`, `-3`... Operation slugs are unique within their
- *   tag; tag slugs are unique in the site and never `schemas` or `playground`, which other
- *   reference pages use.
+ *   tag; tag slugs are unique in the site and never `schemas`, `playground` or `try-it`,
+ *   which other reference pages use.
  *
  * The same spec therefore always gives the same URLs, and changing one operation changes
  * only its own URL (or, on a collision, that of the operations after it in the same tag).
@@ -23,7 +23,7 @@
 const MAX_SLUG_LENGTH = 100;
 
 /** Tag slugs that would land on other pages under /reference/rest-apis/. */
-export const RESERVED_TAG_SLUGS: readonly string[] = ['schemas', 'playground'];
+export const RESERVED_TAG_SLUGS: readonly string[] = ['schemas', 'playground', 'try-it'];
 
 /** Split camelCase identifiers into words: "getK8sContexts" → "get-K8s-Contexts". */
 export function splitCamelCase(text: string): string {
