@@ -51,6 +51,8 @@ export default defineConfig({
         SITE_BASE: '/docs/',
         MESHPLAY_SERVER: meshplay,
         MESHPLAY_PROXY_TIMEOUT_MS: '2000',
+        // One demo server is enough for the tests: the one beside the stopped Meshplay (and the site's, to check it is not chosen).
+        DEMO_SERVER: 'off',
       },
       reuseExistingServer: false,
     },

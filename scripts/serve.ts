@@ -10,7 +10,7 @@ import { createStaticSite } from '../src/server/static-site.ts';
 import { createTryItProxy, normalizeTarget, PROXY_MAX_HEADER_SIZE, PROXY_SEGMENT } from '../src/server/try-it-proxy.ts';
 import { createDemoProxy, type DemoProxy } from '../src/server/demo-proxy.ts';
 import { startDemoServer, type DemoServer } from '../src/server/demo-server.ts';
-import { createReachabilityCheck } from '../src/server/meshplay-reachability.ts';
+import { createReachabilityCache } from '../src/server/meshplay-reachability.ts';
 import { normalizeBase } from '../src/lib/site/base.ts';
 import { DEFAULT_SERVER_URL } from '../src/lib/meshplay/session.ts';
 import { DEMO_SEGMENT } from '../src/lib/playground/try-it-interface.ts';
@@ -63,7 +63,9 @@ const timeoutMs = readProxyTimeout();
 const demoSettings = readDemoSettings();
 
 const site = createStaticSite(dir, base);
-const meshplayReachable = createReachabilityCheck(target);
+const meshplayReachable = createReachabilityCache(target);
+// Ask now, so that the first page load already knows whether Meshplay answers.
+meshplayReachable.latest();
 let demo: DemoServer | undefined;
 let demoProxy: DemoProxy | undefined;
 let demoCouldNotStart = false;
@@ -72,8 +74,8 @@ const proxy = createTryItProxy({
   base,
   ...(timeoutMs === undefined ? {} : { timeoutMs }),
   // The playground chooses the demo server when Meshplay does not answer, and says how far the demo has got.
-  healthDetails: async () => ({
-    meshplayReachable: await meshplayReachable(),
+  healthExtras: () => ({
+    meshplayReachable: meshplayReachable.latest(),
     ...(demoSettings.enabled ? { demo: demo?.status() ?? (demoCouldNotStart ? 'failed' : 'starting') } : {}),
   }),
 });

@@ -46,14 +46,28 @@ export function checkReachable(target: string, timeoutMs: number = DEFAULT_TIMEO
   });
 }
 
-/** A cached check for one target: concurrent callers share one request, and an answer is reused for `cacheMs`. */
-export function createReachabilityCheck(target: string, options: ReachabilityOptions = {}): () => Promise<boolean> {
+/**
+ * The last answer for one target, kept for `cacheMs` and asked again in the background when
+ * older: the health answer is served at once, and one request at a time goes to Meshplay.
+ * Undefined until the first answer (the playground then takes Meshplay as reachable).
+ */
+export function createReachabilityCache(target: string, options: ReachabilityOptions = {}): { latest(): boolean | undefined } {
   const cacheMs = options.cacheMs ?? DEFAULT_CACHE_MS;
-  let last: { at: number; answer: Promise<boolean> } | undefined;
-  return () => {
-    const now = Date.now();
-    if (last && now - last.at < cacheMs) return last.answer;
-    last = { at: now, answer: checkReachable(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) };
-    return last.answer;
+  let answer: boolean | undefined;
+  let askedAt = -Infinity;
+  let asking = false;
+  const ask = () => {
+    asking = true;
+    askedAt = Date.now();
+    void checkReachable(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).then((reachable) => {
+      answer = reachable;
+      asking = false;
+    });
+  };
+  return {
+    latest: () => {
+      if (!asking && Date.now() - askedAt >= cacheMs) ask();
+      return answer;
+    },
   };
 }

@@ -4,7 +4,7 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from '
 import { fileURLToPath } from 'node:url';
 import { createDemoProxy, DEMO_TOKEN } from '../../src/server/demo-proxy.ts';
 import { startDemoServer, summarizeOutput, type DemoServer } from '../../src/server/demo-server.ts';
-import { checkReachable, createReachabilityCheck } from '../../src/server/meshplay-reachability.ts';
+import { checkReachable, createReachabilityCache } from '../../src/server/meshplay-reachability.ts';
 import { createTryItProxy } from '../../src/server/try-it-proxy.ts';
 import type { DemoStatus } from '../../src/lib/playground/proxy-health.ts';
 
@@ -125,7 +125,7 @@ describe('health details', () => {
     const proxy = createTryItProxy({
       target: 'http://127.0.0.1:9',
       base: '/',
-      healthDetails: () => Promise.resolve({ meshplayReachable: false, demo: 'ready', proxy: 'evil', target: 'http://evil.example' }),
+      healthExtras: () => ({ meshplayReachable: false, demo: 'ready', proxy: 'evil', target: 'http://evil.example' }),
     });
     cleanups.push(() => proxy.close());
     const port = await listen(createServer((req, res) => void proxy.handle(req, res)));
@@ -155,7 +155,7 @@ describe('checkReachable', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
-  it('asks once for callers within the cache time', async () => {
+  it('answers at once from the last check, and asks Meshplay again only when it is older than the cache time', async () => {
     let asked = 0;
     const port = await listen(
       createServer((_req, res) => {
@@ -163,10 +163,14 @@ describe('checkReachable', () => {
         res.end('{}');
       }),
     );
-    const check = createReachabilityCheck(`http://127.0.0.1:${port}`, { cacheMs: 60_000 });
-    expect(await Promise.all([check(), check(), check()])).toEqual([true, true, true]);
-    expect(await check()).toBe(true);
+    const cache = createReachabilityCache(`http://127.0.0.1:${port}`, { cacheMs: 300 });
+    expect(cache.latest()).toBeUndefined();
+    await expect.poll(() => cache.latest()).toBe(true);
+    for (let call = 0; call < 5; call += 1) cache.latest();
     expect(asked).toBe(1);
+    await new Promise((done) => setTimeout(done, 350));
+    cache.latest();
+    await expect.poll(() => asked).toBe(2);
   });
 });
 

@@ -261,7 +261,8 @@ class MeshplayPlayground extends HTMLElement {
     if (!this.#ui || !this.#spec) return;
     if (this.#authorized) this.#ui.authActions.logout(Object.keys(this.#spec.components?.securitySchemes ?? {}));
     this.#authorized = false;
-    if (!this.#token) return;
+    // Same origin and the demo take no token: the Authorize dialog must not show one as in use.
+    if (!this.#token || (this.#target && !carriesToken(this.#target.choice.mode))) return;
     for (const [name, value] of schemeValues(this.#spec, this.#token)) {
       this.#ui.preauthorizeApiKey(name, value);
       this.#authorized = true;

@@ -278,9 +278,9 @@ export function bindServerPicker(
     }
   };
 
-  /** Choose again from what is detected, unless the reader has chosen. */
+  /** Choose again from what is detected, unless the reader has chosen a way that is still there. */
   const update = () => {
-    if (!explicit) choice = chooseServer(detected, saved);
+    if (!explicit || !isAvailable(choice.mode, detected)) choice = chooseServer(detected, explicit ? choice : saved);
     render();
   };
 
@@ -354,8 +354,9 @@ export function bindServerPicker(
     render();
     return true;
   };
-  parts.bridgeServer.addEventListener('change', () => void readBridgeInputs());
-  parts.bridgePort.addEventListener('change', () => void readBridgeInputs());
+  // As the reader types, so that the command is right before they copy it, and nothing moves when they press Check again.
+  parts.bridgeServer.addEventListener('input', () => void readBridgeInputs());
+  parts.bridgePort.addEventListener('input', () => void readBridgeInputs());
   parts.checkBridge.addEventListener('click', () => {
     if (readBridgeInputs()) void checkBridge();
   });

@@ -1,0 +1,27 @@
+/**
+ * A built site served as plain files, as a static docs host does: no try-it proxy, no demo.
+ * Listens on a free loopback port.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createStaticSite } from '../../src/server/static-site.ts';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Close a server and the connections it holds. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
+
+/** Serve `dir` under `base` on 127.0.0.1 and a free port. */
+export async function startStaticOnlySite(dir: string, base = '/'): Promise<RunningServer> {
+  const site = createStaticSite(dir, base);
+  const server = createServer((req, res) => site(req, res));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
