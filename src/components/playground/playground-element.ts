@@ -6,7 +6,7 @@ import { explainOutcome, type Explanation, type SentSession } from '../../lib/pl
 import { carriesToken } from '../../lib/playground/server-choice.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
 import { mayCarryToken } from '../../lib/token/request-scope.ts';
-import { detectSiteProxy } from './detect.ts';
+import { detectSameOrigin, detectSiteProxy } from './detect.ts';
 import type { ResponseNote } from './mount-swagger-ui.ts';
 import { bindServerPicker, type ServerPicker, type ServerTarget } from './server-picker.ts';
 import { loadSwaggerUiStyles } from './swagger-ui-styles.ts';
@@ -26,6 +26,9 @@ function schemeValues(document: SpecDocument, token: TokenState): Array<[string,
   }
   return values;
 }
+
+/** How long binding the server chooser waits for the same-origin check before choosing without it. */
+const SAME_ORIGIN_WAIT_MS = 2_000;
 
 /** How far below the viewport the playground starts loading: early enough to be ready when scrolled to, late enough to cost a reader of the guide nothing. */
 const LOAD_MARGIN = '1000px 0px';
@@ -123,7 +126,11 @@ class MeshplayPlayground extends HTMLElement {
   }
 
   async #bindServersOnce(): Promise<void> {
-    const [spec, health] = await Promise.all([this.#fetchSpec(this.#url('specUrl')), detectSiteProxy(this.#url('healthUrl'))]);
+    const sameOrigin = detectSameOrigin(location.origin);
+    // A short wait for the same-origin answer, so that docs served by Meshplay do not show another choice first;
+    // Meshplay's version route can be slow (it asks GitHub), so its answer may also come later.
+    const briefly = Promise.race([sameOrigin, new Promise((done) => setTimeout(done, SAME_ORIGIN_WAIT_MS))]);
+    const [spec, health] = await Promise.all([this.#fetchSpec(this.#url('specUrl')), detectSiteProxy(this.#url('healthUrl')), briefly]);
     const urls = {
       proxy: this.#url('proxyUrl'),
       health: this.#url('healthUrl'),
@@ -131,7 +138,7 @@ class MeshplayPlayground extends HTMLElement {
       direct: getDefaultServerUrl(spec, location.href),
       siteOrigin: this.dataset['siteOrigin'] || undefined,
     };
-    this.#picker = bindServerPicker(this, urls, health, (target) => {
+    this.#picker = bindServerPicker(this, urls, { siteHealth: health, sameOrigin }, (target) => {
       this.#target = target;
       if (this.#ui) {
         this.#ui.specActions.updateJsonSpec(withServer(spec, target.base, 'Chosen in the playground'));

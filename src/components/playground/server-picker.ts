@@ -24,7 +24,7 @@ import {
 } from '../../lib/playground/server-choice.ts';
 import { validateServerUrl } from '../../lib/playground/server-url.ts';
 import { BRIDGE_DEFAULT_PORT, BRIDGE_HOST } from '../../lib/playground/try-it-interface.ts';
-import { detectSameOrigin, detectSiteProxy, probeBridge } from './detect.ts';
+import { detectSiteProxy, probeBridge } from './detect.ts';
 
 export interface ServerTarget {
   choice: ServerChoice;
@@ -110,13 +110,17 @@ function labelOf(root: HTMLElement, mode: ServerMode): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-server-label="${mode}"]`);
 }
 
-/** Bind the chooser. `siteHealth` is this site's proxy, from detectSiteProxy; the bridge and same origin are detected here. */
+/**
+ * Bind the chooser. `siteHealth` is this site's proxy (detectSiteProxy); `sameOrigin` whether
+ * Meshplay serves this page (detectSameOrigin, which may still be asking); the bridge is looked for here.
+ */
 export function bindServerPicker(
   root: HTMLElement,
   urls: PickerUrls,
-  siteHealth: ProxyHealth | undefined,
+  found: { siteHealth: ProxyHealth | undefined; sameOrigin: Promise<boolean> },
   onChange: (target: ServerTarget) => void,
 ): ServerPicker {
+  const { siteHealth } = found;
   const parts = findParts(root);
   const sameOriginBase = location.origin;
   const saved = parseSavedChoice(readStored(SERVER_CHOICE_KEY));
@@ -363,8 +367,8 @@ export function bindServerPicker(
 
   render();
   if (shouldProbeBridgeOnLoad(location.href, saved?.mode)) void checkBridge();
-  void detectSameOrigin(sameOriginBase).then((found) => {
-    detected.sameOrigin = found;
+  void found.sameOrigin.then((isMeshplay) => {
+    detected.sameOrigin = isMeshplay;
     update();
   });
   if (siteHealth?.demo === 'starting')
