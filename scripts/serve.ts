@@ -101,7 +101,7 @@ async function startDemo(): Promise<void> {
         console.log(`Demo server ready: ${base}${DEMO_SEGMENT}/ answers from the spec's examples (${(elapsedMs / 1000).toFixed(1)} s).`),
       onFailure: (message) => console.error(`Demo server unavailable: ${message}`),
     });
-    demoProxy = createDemoProxy({ base, demo, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    demoProxy = createDemoProxy({ base, demo, proxyOptions: timeoutMs === undefined ? {} : { timeoutMs } });
   } catch (error) {
     demoCouldNotStart = true;
     console.error(`Demo server unavailable: ${(error as Error).message}`);

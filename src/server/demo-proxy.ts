@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADERS, PROVIDER_HEADER, REMOTE_PROVIDER, TOKEN_HEADER } from '../lib/meshplay/session.ts';
 import { DEMO_HEADER, DEMO_SEGMENT, PROXY_ERROR_HEADER } from '../lib/playground/try-it-interface.ts';
 import type { DemoServer } from './demo-server.ts';
-import { createTryItProxy } from './try-it-proxy.ts';
+import { createTryItProxy, type TryItProxyOptions } from './try-it-proxy.ts';
 
 /** The session the demo proxy sends Prism: shaped like a token so the spec's security is met, and plainly not one. */
 export const DEMO_TOKEN = 'demo-session-not-a-real-token';
@@ -35,15 +35,20 @@ function sendNotReady(res: ServerResponse, status: 'starting' | 'failed'): void 
   res.end(text);
 }
 
-/** The handler for `<base>demo-proxy/`: false for any other path, so the caller serves the site. */
-export function createDemoProxy(options: { base: string; demo: DemoServer; timeoutMs?: number }): DemoProxy {
+/**
+ * The handler for `<base>demo-proxy/`: false for any other path, so the caller serves the site.
+ * `proxyOptions` are those of the site's own proxy (its timeout, the host names it answers).
+ */
+export function createDemoProxy(options: { base: string; demo: DemoServer; proxyOptions?: Partial<TryItProxyOptions> }): DemoProxy {
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const prefix = `${base}${DEMO_SEGMENT}`;
+  // Its own health says nothing of Meshplay or the demo: those are the site proxy's to say.
   const proxy = createTryItProxy({
+    ...options.proxyOptions,
     target: options.demo.url,
     base,
     segment: DEMO_SEGMENT,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    healthExtras: () => ({}),
   });
   return {
     handle(req, res) {
