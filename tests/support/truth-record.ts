@@ -171,3 +171,43 @@ function isStringList(value: unknown): value is string[] {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A response as the bundled spec holds it: inline, or a reference into components. */
+interface ResponseLike {
+  $ref?: string;
+  description?: string;
+}
+
+/** An operation of the bundled spec with what the convention checks read. */
+export interface SpecOperationAuth {
+  key: string;
+  /** Whether it asks for the session cookies (its own security, else the document's). */
+  session: boolean;
+  responses: Record<string, ResponseLike>;
+}
+
+/** The shared response every write without a token refers to, or an inline 404 that says the same. */
+function documentsWriteWithoutToken(response: ResponseLike | undefined): boolean {
+  if (response === undefined) return false;
+  if (response.$ref !== undefined) return response.$ref.endsWith('/WriteWithoutToken');
+  return /token/i.test(response.description ?? '') && /empty/i.test(response.description ?? '');
+}
+
+/**
+ * The failed-authentication convention of the truth pass: every session operation documents the
+ * 302; every one whose method is not GET (the sign-in handler answers them 404 with an empty body)
+ * documents that 404, by the shared response or in its own 404.
+ */
+export function authConventionProblems(operations: SpecOperationAuth[]): string[] {
+  return operations
+    .filter((operation) => operation.session)
+    .flatMap((operation) => {
+      const problems: string[] = [];
+      if (operation.responses['302'] === undefined) problems.push(`${operation.key}: no 302 ($ref: ../responses/AuthRedirect.yaml)`);
+      if (!operation.key.startsWith('GET ') && !documentsWriteWithoutToken(operation.responses['404']))
+        problems.push(
+          `${operation.key}: no 404 for a write without a token ($ref: ../responses/WriteWithoutToken.yaml, or an inline 404 that also covers the empty body)`,
+        );
+      return problems;
+    });
+}

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
 import {
+  authConventionProblems,
   citationsOf,
   coverageProblems,
   entriesOf,
@@ -12,6 +13,7 @@ import {
   headerCommit,
   METHODS,
   readTruthRecords,
+  type SpecOperationAuth,
   type SpecOperationRef,
   type TruthEntry,
 } from '../support/truth-record.ts';
@@ -27,6 +29,21 @@ function operationsOf(document: OpenApiDocument): SpecOperationRef[] {
     METHODS.flatMap((method) => {
       const operation = (item as Record<string, { operationId?: string } | undefined> | undefined)?.[method.toLowerCase()];
       return operation ? [{ key: `${method} ${path}`, operationId: operation.operationId }] : [];
+    }),
+  );
+}
+
+/** Every operation of the bundled spec with whether it asks for the session cookies, and its responses. */
+function authOf(document: OpenApiDocument): SpecOperationAuth[] {
+  const inherited = document.security ?? [];
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const operation = (
+        item as Record<string, { security?: unknown[]; responses?: SpecOperationAuth['responses'] } | undefined> | undefined
+      )?.[method.toLowerCase()];
+      if (!operation) return [];
+      const security = JSON.stringify(operation.security ?? inherited);
+      return [{ key: `${method} ${path}`, session: security.includes('tokenCookie'), responses: operation.responses ?? {} }];
     }),
   );
 }
@@ -59,6 +76,15 @@ describe('the truth record', () => {
 
   it('has exactly one entry for each operation of the spec, with its operationId, and none for anything else', () => {
     expect(coverageProblems(operations, entries)).toEqual([]);
+  });
+
+  it('follows the failed-authentication convention: 302 on session routes, the empty 404 on their writes', async () => {
+    expect(authConventionProblems(authOf((await loadSpec({ root })).document))).toEqual([]);
+  });
+
+  it('declares no meshplayToken scheme and asks for it nowhere: the server reads no meshplay-token header', async () => {
+    const text = JSON.stringify((await loadSpec({ root })).document);
+    expect(text).not.toContain('meshplayToken');
   });
 
   it('says in each file which server commit it was checked against', () => {
@@ -157,6 +183,32 @@ describe('the truth record checker', () => {
       /openapi\/truth\/dup\.yaml is not valid YAML/,
     );
     expect(() => entriesOf('- GET /a\n', 'openapi/truth/list.yaml')).toThrow(/openapi\/truth\/list\.yaml must be a mapping/);
+  });
+
+  it('asks session writes for the empty 404, by the shared response or inline, and session reads only for the 302', () => {
+    const redirect = { $ref: '#/components/responses/AuthRedirect' };
+    expect(
+      authConventionProblems([
+        { key: 'GET /api/user', session: true, responses: { '302': redirect } },
+        {
+          key: 'DELETE /api/a',
+          session: true,
+          responses: { '302': redirect, '404': { $ref: '#/components/responses/WriteWithoutToken' } },
+        },
+        {
+          key: 'POST /api/b',
+          session: true,
+          responses: { '302': redirect, '404': { description: 'Not found, or no token: then the body is empty.' } },
+        },
+        { key: 'PUT /api/c', session: true, responses: { '302': redirect, '404': { description: 'No such design.' } } },
+        { key: 'OPTIONS /api/d', session: true, responses: {} },
+        { key: 'POST /api/public', session: false, responses: {} },
+      ]),
+    ).toEqual([
+      'PUT /api/c: no 404 for a write without a token ($ref: ../responses/WriteWithoutToken.yaml, or an inline 404 that also covers the empty body)',
+      'OPTIONS /api/d: no 302 ($ref: ../responses/AuthRedirect.yaml)',
+      'OPTIONS /api/d: no 404 for a write without a token ($ref: ../responses/WriteWithoutToken.yaml, or an inline 404 that also covers the empty body)',
+    ]);
   });
 
   it('reads the commit from the header and lists the citations to re-read', () => {
