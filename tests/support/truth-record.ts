@@ -32,9 +32,11 @@ export interface SpecOperationRef {
 }
 
 /** A citation of the server's source: the whole value of `route` and `handler`. */
-const SERVER_CITATION = /^server\/[\w./-]+\.go:\d+(?:-\d+)?$/;
+const SERVER_CITATION = /^server\/[\w./-]+\.go:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*$/;
 /** Any `<file>.go:<line>` citation inside a sentence, to check its shape. */
-const ANY_GO_CITATION = /[\w./-]*\.go:\d+(?:-\d+)?/g;
+const ANY_GO_CITATION = /[\w./-]*\.go:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*/g;
+/** A dependency's source cited by line anchor or line range. */
+const DEPENDENCY_CITATION = /\.go(?:#L\d+| lines \d+)/;
 /** The commit the header names: "checked against: meshplay/meshplay at 6f28af8a6." */
 const HEADER_COMMIT = /checked against: meshplay\/meshplay at ([0-9a-f]{7,40})\./;
 
@@ -78,11 +80,13 @@ export function entryProblems(entry: TruthEntry): string[] {
   const problems: string[] = [];
   if (!isOperationKey(entry.key)) problems.push(`${where}: the key must be "METHOD /path", for example "GET /api/user"`);
   if (typeof fields['operationId'] !== 'string') problems.push(`${where}: operationId must be the operation's operationId`);
-  for (const field of ['route', 'handler'] as const) {
-    const value = fields[field];
-    if (typeof value !== 'string' || !SERVER_CITATION.test(value) || !isOrderedRange(value))
-      problems.push(`${where}: ${field} must be one citation "server/<path>.go:<line>[-<line>]", not ${JSON.stringify(value)}`);
-  }
+  const route = fields['route'];
+  if (typeof route !== 'string' || !SERVER_CITATION.test(route) || !isOrderedRange(route))
+    problems.push(`${where}: route must be one citation "server/<path>.go:<line>[-<line>]", not ${JSON.stringify(route)}`);
+  // A handler may name its functions and the chain a request takes ("Save server/handlers/x.go:10-40 -> save server/handlers/y.go:5-20").
+  const handler = fields['handler'];
+  if (typeof handler !== 'string') problems.push(`${where}: handler must cite server/<path>.go:<line>[-<line>]`);
+  else problems.push(...citationProblems(`${where}: handler`, handler));
   if (!AUTH_KINDS.some((kind) => kind === fields['auth'])) problems.push(`${where}: auth must be one of ${AUTH_KINDS.join(', ')}`);
   if ('verdict' in fields && !VERDICTS.some((verdict) => verdict === fields['verdict']))
     problems.push(`${where}: verdict, when given, must be one of ${VERDICTS.join(', ')}`);
@@ -97,15 +101,18 @@ export function entryProblems(entry: TruthEntry): string[] {
 export function checkedProblems(where: string, checked: unknown): string[] {
   if (!isStringList(checked) || checked.length === 0)
     return [`${where}: checked must be a non-empty list of sentences, each citing server/<path>.go:<line>`];
-  return checked.flatMap((claim, index) => {
-    const citations = claim.match(ANY_GO_CITATION) ?? [];
-    const bad = citations.filter((citation) => !SERVER_CITATION.test(citation) || !isOrderedRange(citation));
-    if (bad.length > 0)
-      return [`${where}: checked[${index}] cites ${bad.join(', ')}: write server/<path>.go:<line>[-<line>] with the mirror's path`];
-    if (!citations.some((citation) => SERVER_CITATION.test(citation)))
-      return [`${where}: checked[${index}] cites no server/<path>.go:<line>: say where the claim can be re-read`];
-    return [];
-  });
+  return checked.flatMap((claim, index) => citationProblems(`${where}: checked[${index}]`, claim));
+}
+
+/** What is wrong with the citations of one sentence: it must cite the server's source, each citation with the mirror's path. */
+function citationProblems(where: string, text: string): string[] {
+  const citations = text.match(ANY_GO_CITATION) ?? [];
+  const bad = citations.filter((citation) => !SERVER_CITATION.test(citation) || !isOrderedRange(citation));
+  if (bad.length > 0) return [`${where} cites ${bad.join(', ')}: write server/<path>.go:<line>[-<line>] with the mirror's path`];
+  // A claim about a dependency (MeshKit, MeshSync) cites it by file and line anchor ("models/events/events.go#L37-L72") or "lines N-M".
+  if (!citations.some((citation) => SERVER_CITATION.test(citation)) && !DEPENDENCY_CITATION.test(text))
+    return [`${where} cites no server/<path>.go:<line> (or a dependency's <file>.go#L<line>): say where the claim can be re-read`];
+  return [];
 }
 
 /** Operations without exactly one entry, entries of no operation, and operationIds that disagree. */
@@ -133,18 +140,25 @@ export function coverageProblems(operations: SpecOperationRef[], entries: TruthE
   return problems;
 }
 
-/** Every `server/<path>.go:<line>[-<line>]` an entry cites, in route, handler and checked. */
+/** Every `server/<path>.go:<line>[-<line>]` an entry cites, in route, handler and checked; a list (`:12-30,41`) gives one item per range. */
 export function citationsOf(entry: TruthEntry): Array<{ path: string; first: number; last: number }> {
   const texts = [entry.fields['route'], entry.fields['handler'], ...(isStringList(entry.fields['checked']) ? entry.fields['checked'] : [])];
   return texts
     .filter((text): text is string => typeof text === 'string')
     .flatMap((text) => text.match(ANY_GO_CITATION) ?? [])
     .filter((citation) => SERVER_CITATION.test(citation))
-    .map((citation) => {
+    .flatMap((citation) => {
       const [path = '', lines = ''] = citation.split(':');
-      const [first = 0, last = first] = lines.split('-').map(Number);
-      return { path, first, last };
+      return rangesOf(lines).map(([first, last]) => ({ path, first, last }));
     });
+}
+
+/** The line ranges of a citation's line part: "12-30,41" -> [[12, 30], [41, 41]]. */
+function rangesOf(lines: string): Array<[number, number]> {
+  return lines.split(',').map((range) => {
+    const [first = 0, last = first] = range.split('-').map(Number);
+    return [first, last];
+  });
 }
 
 /** Whether a key reads "METHOD /path". */
@@ -153,13 +167,9 @@ function isOperationKey(key: string): boolean {
   return rest.length === 0 && METHODS.some((known) => known === method) && typeof path === 'string' && path.startsWith('/');
 }
 
-/** Whether a citation's line range runs forwards (`:12-30`, not `:30-12`). */
+/** Whether each of a citation's line ranges runs forwards (`:12-30`, not `:30-12`). */
 function isOrderedRange(citation: string): boolean {
-  const lines = citation
-    .slice(citation.lastIndexOf(':') + 1)
-    .split('-')
-    .map(Number);
-  return lines.every((line) => line >= 1) && (lines.length === 1 || (lines[0] ?? 0) <= (lines[1] ?? 0));
+  return rangesOf(citation.slice(citation.lastIndexOf(':') + 1)).every(([first, last]) => first >= 1 && first <= last);
 }
 
 /** Whether a value is a list of non-empty strings. */

@@ -134,13 +134,18 @@ describe('the truth record checker', () => {
     expect(problems.join('\n')).toMatch(/verdict, when given, must be one of exact, drifted, wrong/);
   });
 
-  it('refuses a route or handler that is not one server/<path>.go:<line> citation', () => {
+  it('refuses a route that is not one server/<path>.go:<line> citation, and a handler with a backwards range', () => {
     const problems = entryProblems(
       entry('GET /api/user', { ...sound, route: 'server.go:57', handler: 'server/handlers/user_handler.go:25-18' }),
     );
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/route must be one citation/);
-    expect(problems[1]).toMatch(/handler must be one citation/);
+    expect(problems[1]).toMatch(/handler cites server\/handlers\/user_handler\.go:25-18/);
+  });
+
+  it('accepts a handler that names its functions and the chain a request takes', () => {
+    const handler = 'Save server/handlers/pattern.go:93-109 -> handlePatternPOST server/handlers/pattern.go:118-621,700';
+    expect(entryProblems(entry('GET /api/user', { ...sound, handler }))).toEqual([]);
   });
 
   it('refuses a claim with a short citation, and a claim that cites nothing', () => {
