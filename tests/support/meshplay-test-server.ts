@@ -19,7 +19,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parseCookieHeader, PROVIDER_HEADER, REMOTE_PROVIDER, sessionCookie, TOKEN_HEADER } from '../../src/lib/meshplay/session.ts';
+import {
+  parseCookieHeader,
+  PROVIDER_COOKIE,
+  PROVIDER_HEADER,
+  REMOTE_PROVIDER,
+  sessionCookie,
+  TOKEN_HEADER,
+} from '../../src/lib/meshplay/session.ts';
 import { DEFAULT_SPEC_PATH, loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import { sendEmpty, sendEncodedJson, sendHttpError } from './meshplay-test-server/go-responses.ts';
 import { createRouteTable, type RouteTable } from './meshplay-test-server/route-table.ts';
@@ -99,7 +106,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (url.pathname === '/__test__/redirect') {
       res.writeHead(Number(url.searchParams.get('status') ?? '302'), {
         Location: url.searchParams.get('location') ?? '/',
-        'Set-Cookie': 'meshplay-provider=Meshplay; Path=/; HttpOnly',
+        'Set-Cookie': `${PROVIDER_COOKIE}=${REMOTE_PROVIDER}; Path=/; HttpOnly`,
       });
       res.end();
       return true;

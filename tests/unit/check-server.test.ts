@@ -145,7 +145,7 @@ describe('npm run check-server', () => {
     expect(text.stdout).toMatch(/: \d+ match, [5-9] drift\. /);
   });
 
-  it('refuses bad usage with a message and exit 2', async () => {
+  it('refuses bad usage with a message and exit 2', { timeout: 60_000 }, async () => {
     const cases: Array<[string[], RegExp]> = [
       [
         [],
@@ -165,13 +165,13 @@ describe('npm run check-server', () => {
     }
   });
 
-  it('says where to get a token when there is none (exit 2)', async () => {
+  it('says where to get a token when there is none (exit 2)', { timeout: 30_000 }, async () => {
     const run = await runCheckServer(['--server', meshplay.url]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^check-server: No token: set MESHPLAY_TOKEN .* meshplayctl system login.* --provider None\.\n$/);
   });
 
-  it('says so when the server cannot be reached (exit 2), without a stack trace', async () => {
+  it('says so when the server cannot be reached (exit 2), without a stack trace', { timeout: 30_000 }, async () => {
     const probe = createServer();
     await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
     const { port } = probe.address() as AddressInfo;

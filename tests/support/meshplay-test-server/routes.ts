@@ -4,7 +4,7 @@
  * their contract on purpose, one way each, so that `npm run check-server` can be shown to see it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LOCAL_PROVIDER, REMOTE_PROVIDER } from '../../../src/lib/meshplay/session.ts';
+import { LOCAL_PROVIDER, PROVIDER_COOKIE, REMOTE_PROVIDER, TOKEN_COOKIE } from '../../../src/lib/meshplay/session.ts';
 import { sendBlankMeshKitError, sendEncodedJson, sendHtml, sendHttpError, sendText } from './go-responses.ts';
 import { PROVIDER_VERSION, SERVER_BUILD, type TestSession } from './session-middleware.ts';
 
@@ -102,7 +102,10 @@ export const HAND_WRITTEN_ROUTES: readonly Route[] = [
     session: true,
     handle: ({ res, session, drift }) => {
       const provider = session?.provider ?? LOCAL_PROVIDER;
-      sendEncodedJson(res, 200, drift ? { 'meshplay-provider': provider } : { 'meshplay-provider': provider, token: session?.token ?? '' });
+      // The same two names as the cookies: auth.json is the session, ready to send back.
+      const body = { [PROVIDER_COOKIE]: provider, [TOKEN_COOKIE]: session?.token ?? '' };
+      if (drift) delete body[TOKEN_COOKIE];
+      sendEncodedJson(res, 200, body);
     },
   },
   {

@@ -59,7 +59,7 @@ function buildContract(
     responses: readResponses(document, operation['responses']),
     parameters: readParameters(document, pathItem['parameters'], operation['parameters']),
     requestBody: requestBody ? { required: requestBody['required'] === true, media: readMedia(document, requestBody['content']) } : undefined,
-    sideEffects: typeof sideEffects === 'string' && sideEffects.trim() !== '' ? sideEffects.trim() : sideEffects === true ? 'yes' : undefined,
+    sideEffects: typeof sideEffects === 'string' && sideEffects.trim() !== '' ? sideEffects.trim() : sideEffects === true ? 'x-side-effects: true' : undefined,
     secured: isSecured(operation['security'] ?? document.security),
     validator,
   };
