@@ -57,6 +57,28 @@ describe('the try-it proxy survives a broken upstream', () => {
   }
 });
 
+describe("Meshplay's answer to a write without a token", () => {
+  it('passes a 404 with an empty body through unchanged: the proxy cannot tell it from a real 404', async () => {
+    const upstream = await startRecordingUpstream([], '');
+    const server = upstream.server;
+    server.removeAllListeners('request');
+    server.on('request', (_req, res) => {
+      res.writeHead(404);
+      res.end();
+    });
+    const proxy = await startProxy({ target: upstream.url, base: '/' });
+    try {
+      const response = await fetch(`${proxy.url}/api-proxy/api/pattern`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('x-try-it-proxy')).toBeNull();
+      expect(await response.text()).toBe('');
+    } finally {
+      await proxy.close();
+      await closeServer(server);
+    }
+  });
+});
+
 describe('what the proxy passes each way', () => {
   let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>;
   let proxy: RunningProxy;
