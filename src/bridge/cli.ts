@@ -30,8 +30,14 @@ const BRIDGE_HEADERS: Readonly<Record<string, string>> = {
 function builtInDocsOrigin(): string | undefined {
   const raw = typeof __BRIDGE_DOCS_ORIGIN__ === 'string' ? __BRIDGE_DOCS_ORIGIN__ : process.env.SITE_URL;
   if (raw === undefined || raw.trim() === '') return undefined;
-  const checked = normalizeOrigin(new URL(raw).origin);
-  return checked.ok ? checked.origin : undefined;
+  let origin: string;
+  try {
+    origin = new URL(raw.trim()).origin;
+  } catch {
+    return exitWithUsageError(`SITE_URL must be the docs' address, such as https://docs.example.com, not "${raw.slice(0, 100)}".`);
+  }
+  const checked = normalizeOrigin(origin);
+  return checked.ok ? checked.origin : exitWithUsageError(`SITE_URL: ${checked.message}`);
 }
 
 /** Print what is wrong and stop with the usage exit code: never a stack trace. */
