@@ -16,7 +16,8 @@ export const NGINX_VALUES = [
   'CONTENT_SECURITY_POLICY',
 ] as const;
 export type NginxValueName = (typeof NGINX_VALUES)[number];
-export type NginxValues = Partial<Record<NginxValueName, string>>;
+/** The values to fill in; an absent or undefined one is reported as missing when the template needs it. */
+export type NginxValues = { [Name in NginxValueName]?: string | undefined };
 
 export type RenderResult = { ok: true; config: string } | { ok: false; problems: string[] };
 
