@@ -43,6 +43,15 @@ function readOptions(): Record<string, string | undefined> {
   }
 }
 
+/** The host name of the docs origin, the default server name; undefined when it is not a URL (the renderer then says what is wrong). */
+function hostNameOf(origin: string | undefined): string | undefined {
+  try {
+    return origin === undefined ? undefined : new URL(origin).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 const options = readOptions();
 const variant = options['variant'] ?? 'docs';
 if (variant !== 'docs' && variant !== 'same-origin') fail(`--variant must be docs or same-origin, not "${variant}".`);
@@ -51,7 +60,7 @@ const security = readSecurityHeaders(root);
 if (!security.ok) fail(security.message);
 const policy = security.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
 const docsOrigin = options['docs-origin'];
-const serverName = options['server-name'] ?? (docsOrigin ? new URL(docsOrigin).hostname : undefined);
+const serverName = options['server-name'] ?? hostNameOf(docsOrigin);
 const result = renderNginxConfig(readFileSync(TEMPLATES[variant], 'utf8'), {
   LISTEN: options['listen'],
   SERVER_NAME: serverName,
