@@ -2,10 +2,13 @@
  * `npm run serve` (and the second half of `npm start`): serves the built site from dist/
  * under SITE_BASE, on HOST:PORT (default 127.0.0.1:4321), with the try-it proxy beside it
  * at `${SITE_BASE}api-proxy/`, which forwards to MESHPLAY_SERVER (default http://localhost:9081).
+ * Every response carries the site's security headers from dist/_headers.
  */
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createStaticSite } from '../src/server/static-site.ts';
+import { readSecurityHeaders, setSecurityHeaders } from '../src/server/security-headers.ts';
+import { sitePolicyFromEnv } from '../src/server/proxy-hosts.ts';
 import { createTryItProxy, normalizeTarget, PROXY_MAX_HEADER_SIZE, PROXY_SEGMENT } from '../src/server/try-it-proxy.ts';
 import { normalizeBase } from '../src/lib/site/base.ts';
 import { DEFAULT_SERVER_URL } from '../src/lib/meshplay/session.ts';
@@ -45,8 +48,15 @@ const target = readMeshplayServer();
 const timeoutMs = readProxyTimeout();
 
 const site = createStaticSite(dir, base);
-const proxy = createTryItProxy(timeoutMs === undefined ? { target, base } : { target, base, timeoutMs });
+const security = readSecurityHeaders(dir);
+// Serving without them is still useful (a folder that was not built by astro, such as the benchmark's plain page), so only warn.
+if (!security.ok) console.warn(`Warning: serving without the site's security headers. ${security.message}`);
+const securityHeaders = security.ok ? security.headers : [];
+const hostPolicy = sitePolicyFromEnv(host, process.env.ALLOWED_HOSTS);
+const hosts = hostPolicy.ok ? hostPolicy.policy : exitWithConfigError(hostPolicy.message);
+const proxy = createTryItProxy(timeoutMs === undefined ? { target, base, hosts } : { target, base, hosts, timeoutMs });
 const server = createServer({ maxHeaderSize: PROXY_MAX_HEADER_SIZE }, (req, res) => {
+  setSecurityHeaders(res, securityHeaders);
   if (!proxy.handle(req, res)) site(req, res);
 });
 server.listen(port, host, () => {
