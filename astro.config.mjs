@@ -8,6 +8,7 @@ import { normalizeBase, normalizeSiteUrl } from './src/lib/site/base.ts';
 import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
 import { swaggerUiFollowsSiteTheme } from './src/integrations/swagger-ui-theme.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { bridge } from './src/integrations/bridge.ts';
 import { buildSidebar } from './src/sidebar.ts';
 import { PATH_FRAGMENTS_META, PATH_FRAGMENTS_WEIGHT } from './src/lib/search/path-fragments.ts';
 
@@ -29,6 +30,7 @@ export default defineConfig({
   integrations: [
     openapiIntegration(specResult),
     contentSecurityPolicy(),
+    bridge(),
     starlight({
       title: 'Meshplay REST API',
       description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',

@@ -67,5 +67,18 @@ export default defineConfig({
       },
       reuseExistingServer: false,
     },
+    {
+      // The docs as a static host serves them: no proxy; the playground reaches Meshplay through the bridge or nginx.
+      command: 'node tests/support/serve-static.ts',
+      url: `http://127.0.0.1:${TEST_PORTS.staticSite}/`,
+      env: { PORT: String(TEST_PORTS.staticSite), SITE_DIR: 'dist' },
+      reuseExistingServer: false,
+    },
+    {
+      // The bridge as readers run it: the file the build publishes.
+      command: `node dist/meshplay-bridge.mjs --server ${meshplay} --port ${TEST_PORTS.bridge}`,
+      url: `http://127.0.0.1:${TEST_PORTS.bridge}/api-proxy-health`,
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -3,10 +3,13 @@
  * under SITE_BASE, on HOST:PORT (default 127.0.0.1:4321), with the try-it proxy beside it
  * at `${SITE_BASE}api-proxy/`, which forwards to MESHPLAY_SERVER (default http://localhost:9081),
  * and the demo server (Prism over the built spec's examples) at `${SITE_BASE}demo-proxy/`.
+ * Every response carries the site's security headers from dist/_headers.
  */
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { createStaticSite } from '../src/server/static-site.ts';
+import { readSecurityHeaders, setSecurityHeaders } from '../src/server/security-headers.ts';
+import { sitePolicyFromEnv } from '../src/server/proxy-hosts.ts';
 import { createTryItProxy, normalizeTarget, PROXY_MAX_HEADER_SIZE, PROXY_SEGMENT } from '../src/server/try-it-proxy.ts';
 import { createDemoProxy, type DemoProxy } from '../src/server/demo-proxy.ts';
 import { startDemoServer, type DemoServer } from '../src/server/demo-server.ts';
@@ -63,16 +66,24 @@ const timeoutMs = readProxyTimeout();
 const demoSettings = readDemoSettings();
 
 const site = createStaticSite(dir, base);
+const security = readSecurityHeaders(dir);
+// Serving without them is still useful (a folder that was not built by astro, such as the benchmark's plain page), so only warn.
+if (!security.ok) console.warn(`Warning: serving without the site's security headers. ${security.message}`);
+const securityHeaders = security.ok ? security.headers : [];
+const hostPolicy = sitePolicyFromEnv(host, process.env.ALLOWED_HOSTS);
+const hosts = hostPolicy.ok ? hostPolicy.policy : exitWithConfigError(hostPolicy.message);
 const meshplayReachable = createReachabilityCache(target);
 // Ask now, so that the first page load already knows whether Meshplay answers.
 meshplayReachable.latest();
 let demo: DemoServer | undefined;
 let demoProxy: DemoProxy | undefined;
 let demoCouldNotStart = false;
+// The demo server's proxy answers under the same rules (host names, timeout) as the site's.
+const proxyOptions = { hosts, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
 const proxy = createTryItProxy({
   target,
   base,
-  ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  ...proxyOptions,
   // The playground chooses the demo server when Meshplay does not answer, and says how far the demo has got.
   healthExtras: () => ({
     meshplayReachable: meshplayReachable.latest(),
@@ -80,6 +91,7 @@ const proxy = createTryItProxy({
   }),
 });
 const server = createServer({ maxHeaderSize: PROXY_MAX_HEADER_SIZE }, (req, res) => {
+  setSecurityHeaders(res, securityHeaders);
   if (proxy.handle(req, res)) return;
   if (demoProxy?.handle(req, res)) return;
   site(req, res);
@@ -101,7 +113,7 @@ async function startDemo(): Promise<void> {
         console.log(`Demo server ready: ${base}${DEMO_SEGMENT}/ answers from the spec's examples (${(elapsedMs / 1000).toFixed(1)} s).`),
       onFailure: (message) => console.error(`Demo server unavailable: ${message}`),
     });
-    demoProxy = createDemoProxy({ base, demo, proxyOptions: timeoutMs === undefined ? {} : { timeoutMs } });
+    demoProxy = createDemoProxy({ base, demo, proxyOptions });
   } catch (error) {
     demoCouldNotStart = true;
     console.error(`Demo server unavailable: ${(error as Error).message}`);

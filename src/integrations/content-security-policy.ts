@@ -11,6 +11,11 @@ function listHtmlFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** The `_headers` file (Netlify, Cloudflare Pages) for a policy; `npm start` reads the same file (src/server/security-headers.ts). */
+export function headersFile(policy: string): string {
+  return `/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`;
+}
+
 /**
  * After the build, give every page a Content-Security-Policy meta tag with the hashes of
  * its own inline scripts, and write `_headers` (Netlify, Cloudflare Pages) with one policy
@@ -31,10 +36,7 @@ export function contentSecurityPolicy(): AstroIntegration {
           writeFileSync(file, addPolicyMeta(html, buildPolicy(hashes, { forHeader: false })));
         }
         const header = buildPolicy(allHashes, { forHeader: true });
-        writeFileSync(
-          join(outDir, '_headers'),
-          `/*\n  Content-Security-Policy: ${header}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
-        );
+        writeFileSync(join(outDir, '_headers'), headersFile(header));
         logger.info(`Content-Security-Policy on ${files.length} pages (${allHashes.size} inline script hashes); _headers written.`);
       },
     },

@@ -1,5 +1,6 @@
 /**
- * The try-it proxy that `npm start` serves beside the static site.
+ * The try-it proxy: `npm start` serves it beside the static site, and the bridge
+ * (`meshplay-bridge.mjs`, src/bridge/) is this same proxy on loopback for docs hosted elsewhere.
  *
  * A page cannot call Meshplay directly: the server sends no CORS headers and reads the
  * session only from the `meshplay-provider` and `token` cookies, which page scripts can
@@ -11,16 +12,25 @@ import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, type Serv
 import { Agent as HttpsAgent } from 'node:https';
 import { pipeline } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { checkSession, PROVIDER_HEADER, sessionCookie, SIGN_IN_PATHS, TOKEN_HEADER } from '../lib/meshplay/session.ts';
+import { refuseCrossOrigin } from './proxy-access.ts';
+import { corsHeaders, FORWARDED_METHODS, isPreflight, preflightHeaders, type CorsPolicy } from './proxy-cors.ts';
 import {
-  checkSession,
-  isNeverReturnedResponseHeader,
-  NEVER_FORWARDED_REQUEST_HEADERS,
-  PROVIDER_HEADER,
-  sessionCookie,
-  SIGN_IN_PATHS,
-  TOKEN_HEADER,
-} from '../lib/meshplay/session.ts';
-import { PROXY_NAME, PROXY_SEGMENT } from '../lib/playground/try-it-interface.ts';
+  appendContentSecurityPolicy,
+  isRelayableStatus,
+  PROXIED_CONTENT_SECURITY_POLICY,
+  PROXY_ANSWER_HEADERS,
+  relayedHeaders,
+  stripRequestHeaders,
+} from './proxy-headers.ts';
+import type { HostPolicy } from './proxy-hosts.ts';
+import { refuse, sendJson, type Refusal } from './proxy-json.ts';
+import { absoluteFormPath, checkForwardedPath, isProxyPath, PROXY_SEGMENT } from './proxy-paths.ts';
+
+export { PROXY_SEGMENT } from './proxy-paths.ts';
+
+/** `site`: the proxy of `npm start`, for pages of its own origin. `bridge`: the same proxy on loopback, for the docs origins it allows (CORS). */
+export type ProxyKind = 'site' | 'bridge';
 
 export interface TryItProxyOptions {
   target: string;
@@ -28,11 +38,20 @@ export interface TryItProxyOptions {
   timeoutMs?: number;
   /** The path segment it answers under, `api-proxy` unless set (the demo server's proxy is `demo-proxy`). */
   segment?: string;
-  /** More fields for the health answer (`npm start`: whether Meshplay answers, the demo server's state); they never replace the standard ones. */
+  /** Which proxy this is; `site` unless given. */
+  kind?: ProxyKind;
+  /** The Host names answered besides loopback ones (DNS rebinding); by default any IP address for `site`, loopback only for `bridge`. */
+  hosts?: HostPolicy;
+  /** For `bridge`: the page origins allowed besides loopback pages. */
+  cors?: CorsPolicy;
+  /** More fields for the health answer (`npm start` may say more about itself); they never replace the standard ones. */
   healthExtras?: () => Record<string, unknown>;
 }
 
-export { PROXY_SEGMENT };
+/** The version of the health answer and of the URL shape (`/api-proxy/<path>`, `/api-proxy-health`) the playground relies on. */
+export const PROXY_PROTOCOL_VERSION = 1;
+/** What the health answer calls this service, so the playground recognises it. */
+export const PROXY_NAME = 'meshplay-try-it';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** `maxHeaderSize` for the server the proxy runs in: Node's default (16 KB for all headers) would refuse a token at the proxy's own limit with a bare 431. */
@@ -46,7 +65,11 @@ interface Exchange {
   forwardedPath: string;
 }
 
-type Refusal = { status: number; error: string; message: string };
+/** What to tell the reader to do when the target is wrong, per kind of proxy. */
+const RETARGET_HINT: Record<ProxyKind, string> = {
+  site: 'set MESHPLAY_SERVER to its address and restart npm start',
+  bridge: 'restart the bridge with --server <its address>',
+};
 
 /** Validate MESHPLAY_SERVER-style input and return it as origin + path without a trailing slash; throws with the reason otherwise. */
 export function normalizeTarget(raw: string): string {
@@ -72,6 +95,9 @@ export function createTryItProxy(options: TryItProxyOptions): {
 } {
   const target = normalizeTarget(options.target);
   const targetUrl = new URL(`${target}/`);
+  const kind = options.kind ?? 'site';
+  const hosts = options.hosts ?? { names: [], anyIpAddress: kind === 'site' };
+  const cors = options.cors ?? { origins: [] };
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const segment = options.segment ?? PROXY_SEGMENT;
   const proxyPrefix = `${base}${segment}`;
@@ -120,12 +146,17 @@ export function createTryItProxy(options: TryItProxyOptions): {
     exchange.timer = undefined;
   }
 
-  /** Pass an upstream answer on: auth redirects become 401 JSON, other redirects stay under the proxy, bodies stream unbuffered. */
+  /** Pass an upstream answer on: auth redirects become 401 JSON, other redirects stay under the proxy, bodies stream unbuffered, a broken head becomes 502. */
   function relayResponse(upstreamRes: IncomingMessage, res: ServerResponse, exchange: Exchange): void {
-    const status = upstreamRes.statusCode ?? 502;
+    const status = upstreamRes.statusCode;
+    if (!isRelayableStatus(status, upstreamRes.statusMessage)) {
+      upstreamRes.destroy();
+      sendBadUpstream(res, `its status line (status ${String(status ?? 'none')}) is not valid HTTP`);
+      return;
+    }
     const location = upstreamRes.headers.location;
     let rewrittenLocation: string | undefined;
-    if (status >= 300 && status < 400 && typeof location === 'string') {
+    if (status !== undefined && status >= 300 && status < 400 && typeof location === 'string') {
       const resolved = resolveLocation(location, exchange.forwardedPath);
       if (!resolved || isAuthRedirect(resolved)) {
         upstreamRes.resume();
@@ -134,12 +165,43 @@ export function createTryItProxy(options: TryItProxyOptions): {
       }
       rewrittenLocation = locationUnderProxy(resolved);
     }
-    res.writeHead(status, upstreamRes.statusMessage ?? '', responseHeaders(upstreamRes.rawHeaders, rewrittenLocation));
+    const before = res.getHeaders();
+    const relayed = relayedHeaders(upstreamRes.rawHeaders, res, rewrittenLocation);
+    if (!relayed.ok) {
+      upstreamRes.destroy();
+      restoreHeaders(res, before);
+      sendBadUpstream(res, relayed.problem);
+      return;
+    }
+    appendContentSecurityPolicy(res, PROXIED_CONTENT_SECURITY_POLICY);
+    try {
+      res.writeHead(status ?? 502, upstreamRes.statusMessage ?? '', relayed.headers);
+    } catch (error) {
+      // Whatever Node still refuses must cost one answer, not the whole server (and the docs with it).
+      upstreamRes.destroy();
+      restoreHeaders(res, before);
+      sendBadUpstream(res, (error as Error).message);
+      return;
+    }
     // Send the head now, so an event stream's client sees it open before the first event.
     res.flushHeaders();
     pipeline(upstreamRes, res, () => {
       // Either side closing early ends the other; there is nobody left to tell.
     });
+  }
+
+  /** Answer 502 when Meshplay's answer cannot be passed on as it is. */
+  function sendBadUpstream(res: ServerResponse, problem: string): void {
+    sendJson(
+      res,
+      502,
+      {
+        error: 'bad-response',
+        target,
+        message: `Meshplay at ${target} sent an answer that cannot be passed on: ${problem}. Is ${target} really a Meshplay server?`,
+      },
+      'bad-response',
+    );
   }
 
   /** Resolve an upstream Location against the URL the proxy requested; undefined when it is not a URL. */
@@ -169,18 +231,6 @@ export function createTryItProxy(options: TryItProxyOptions): {
     }
     const rest = location.pathname.slice(targetPath.length);
     return `${proxyPrefix}/${rest}${location.search}${location.hash}`;
-  }
-
-  /** Build the response head from the upstream raw headers, without hop-by-hop, cookie and CORS headers. */
-  function responseHeaders(rawHeaders: string[], location: string | undefined): string[] {
-    const headers: string[] = [];
-    for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-      const name = rawHeaders[index] ?? '';
-      const value = rawHeaders[index + 1] ?? '';
-      if (isNeverReturnedResponseHeader(name)) continue;
-      headers.push(name, location !== undefined && name.toLowerCase() === 'location' ? location : value);
-    }
-    return headers;
   }
 
   /** Answer an upstream auth redirect with 401 JSON instead of a redirect a fetch would follow into an HTML page. */
@@ -222,7 +272,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
         error: 'unreachable',
         target,
         code,
-        message: `Could not reach Meshplay at ${target} (${code}). Is it running? Start it, or set MESHPLAY_SERVER to its address and restart npm start.`,
+        message: `Could not reach Meshplay at ${target} (${code}). Is it running? Start it, or ${RETARGET_HINT[kind]}.`,
       },
       'unreachable',
     );
@@ -248,7 +298,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
 
   /** Forward one validated request to the target with the session cookies. */
   function forward(req: IncomingMessage, res: ServerResponse, forwardedPath: string, query: string, cookie: string | undefined): void {
-    for (const name of NEVER_FORWARDED_REQUEST_HEADERS) delete req.headers[name];
+    stripRequestHeaders(req.headers);
     if (cookie !== undefined) req.headers.cookie = cookie;
     // http-proxy-3 joins the target's path and this one; the path was checked, so nothing here can change the host.
     req.url = `${forwardedPath}${query}`;
@@ -265,11 +315,15 @@ export function createTryItProxy(options: TryItProxyOptions): {
   /** Serve the health URL: what this proxy is and where it forwards. */
   function serveHealth(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      sendJson(res, 405, { error: 'method-not-allowed', message: `Use GET for ${healthPath}.` });
+      refuse(res, {
+        status: 405,
+        error: 'method-not-allowed',
+        message: `Use GET for ${healthPath}.`,
+        headers: { Allow: 'GET, HEAD' },
+      });
       return;
     }
-    sendJson(res, 200, { ...options.healthExtras?.(), proxy: PROXY_NAME, target });
+    sendJson(res, 200, { ...options.healthExtras?.(), proxy: PROXY_NAME, kind, target, version: PROXY_PROTOCOL_VERSION });
   }
 
   return {
@@ -293,19 +347,28 @@ export function createTryItProxy(options: TryItProxyOptions): {
       }
       if (!isProxyPath(path, proxyPrefix, healthPath)) return false;
 
-      const crossSite = refuseCrossSite(req);
-      if (crossSite) {
-        refuse(res, crossSite);
+      for (const [name, value] of Object.entries(PROXY_ANSWER_HEADERS)) res.setHeader(name, value);
+      const access = refuseCrossOrigin(req, { kind, hosts, cors });
+      if (access.refusal) {
+        refuse(res, access.refusal);
         return true;
+      }
+      if (access.corsOrigin !== undefined) {
+        if (isPreflight(req.method, req.headers['access-control-request-method'])) {
+          const privateNetwork = req.headers['access-control-request-private-network'] === 'true';
+          res.writeHead(204, { ...preflightHeaders(access.corsOrigin, privateNetwork), 'Cache-Control': 'no-store' });
+          res.end();
+          return true;
+        }
+        for (const [name, value] of Object.entries(corsHeaders(access.corsOrigin))) res.setHeader(name, value);
       }
       if (path === healthPath) {
         serveHealth(req, res);
         return true;
       }
-      const rest = path.slice(proxyPrefix.length) || '/';
-      const badPath = checkForwardedPath(rest);
-      if (badPath) {
-        refuse(res, badPath);
+      const refusal = refuseRequest(req, path.slice(proxyPrefix.length) || '/');
+      if (refusal) {
+        refuse(res, refusal);
         return true;
       }
       const session = cookieFromHeaders(req);
@@ -313,7 +376,7 @@ export function createTryItProxy(options: TryItProxyOptions): {
         refuse(res, session);
         return true;
       }
-      forward(req, res, rest, query, session.cookie);
+      forward(req, res, path.slice(proxyPrefix.length) || '/', query, session.cookie);
       return true;
     },
     close() {
@@ -325,80 +388,18 @@ export function createTryItProxy(options: TryItProxyOptions): {
   };
 }
 
-/** The path of an absolute-form request target, or undefined when it is not a URL. */
-function absoluteFormPath(url: string): string | undefined {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether a request path belongs to the proxy: its prefix, anything below it, or the health URL. */
-function isProxyPath(path: string, proxyPrefix: string, healthPath: string): boolean {
-  return path === healthPath || path === proxyPrefix || path.startsWith(`${proxyPrefix}/`);
-}
-
-/** Refuse cross-site use, so another website (or a DNS-rebound name) cannot drive a local Meshplay through the proxy. */
-function refuseCrossSite(req: IncomingMessage): Refusal | undefined {
-  const fetchSite = req.headers['sec-fetch-site'];
-  // "same-site" is refused too: on localhost every other port is the same site, and the playground is same-origin.
-  if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+/** Refuse a method Meshplay's API does not use (TRACE would echo the headers back) and a path that could change what the target serves. */
+function refuseRequest(req: IncomingMessage, rest: string): Refusal | undefined {
+  const method = req.method ?? 'GET';
+  if (!FORWARDED_METHODS.includes(method)) {
     return {
-      status: 403,
-      error: 'cross-site',
-      message: `The try-it proxy only answers pages of this site (Sec-Fetch-Site: ${fetchSite}).`,
+      status: 405,
+      error: 'method-not-allowed',
+      message: `The try-it proxy does not forward ${method.slice(0, 32)} requests; Meshplay's API uses ${FORWARDED_METHODS.join(', ')}.`,
+      headers: { Allow: FORWARDED_METHODS.join(', ') },
     };
   }
-  const host = (req.headers.host ?? '').toLowerCase();
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin.toLowerCase() !== `http://${host}` && origin.toLowerCase() !== `https://${host}`) {
-    return { status: 403, error: 'cross-site', message: `The try-it proxy only answers pages of this site, not ${origin}.` };
-  }
-  if (isLoopback(req.socket.localAddress) && !isLocalHostName(host)) {
-    return {
-      status: 403,
-      error: 'host-not-allowed',
-      message: `The try-it proxy listens on loopback and answers only localhost or IP addresses, not the host name "${host}" (which could be DNS rebinding). Open the site at http://localhost or http://127.0.0.1.`,
-    };
-  }
-  return undefined;
-}
-
-/** Whether the socket's local address is a loopback one. */
-function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
-}
-
-/** Whether a Host header names localhost or an IP address: names a DNS-rebinding page cannot have. */
-function isLocalHostName(host: string): boolean {
-  if (host.startsWith('[')) return /^\[[0-9a-f:.]+\](:\d+)?$/.test(host);
-  const name = host.replace(/:\d+$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
-}
-
-/** Refuse dot-segments, empty segments, encoded slashes or backslashes, NUL and bad escapes: they could change what the target serves. */
-function checkForwardedPath(rest: string): Refusal | undefined {
-  const refusal = (why: string): Refusal => ({
-    status: 400,
-    error: 'bad-path',
-    message: `The try-it proxy refuses this path: ${why}. Send the plain API path, for example ${PROXY_SEGMENT}/api/system/version.`,
-  });
-  if (rest.includes('\\')) return refusal('it contains a backslash');
-  const segments = rest.slice(1).split('/');
-  for (const [index, segment] of segments.entries()) {
-    if (segment === '' && index < segments.length - 1) return refusal('it contains an empty segment (//)');
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      return refusal('it contains a malformed percent escape');
-    }
-    if (decoded === '.' || decoded === '..') return refusal('it contains a "." or ".." segment');
-    if (decoded.includes('/') || decoded.includes('\\')) return refusal('it contains an encoded slash or backslash');
-    if (decoded.includes('\0')) return refusal('it contains a NUL character');
-  }
-  return undefined;
+  return checkForwardedPath(rest);
 }
 
 /** The Cookie header Meshplay reads, built from the page's token and provider headers with the same check as the token panel, or a refusal. */
@@ -424,22 +425,10 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return text === undefined || text === '' ? undefined : text;
 }
 
-/** Send a refusal as proxy JSON. */
-function refuse(res: ServerResponse, refusal: Refusal): void {
-  sendJson(res, refusal.status, { error: refusal.error, message: refusal.message });
-}
-
-/** Send proxy-generated JSON, never cached, with an `x-try-it-proxy` marker when given. */
-function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>, marker?: string): void {
-  const text = `${JSON.stringify(body)}\n`;
-  const headers: Record<string, string | number> = {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(text),
-  };
-  if (marker !== undefined) headers['x-try-it-proxy'] = marker;
-  res.writeHead(status, headers);
-  res.end(text);
+/** Put a response's headers back as they were before a relay attempt that failed half way. */
+function restoreHeaders(res: ServerResponse, before: ReturnType<ServerResponse['getHeaders']>): void {
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  for (const [name, value] of Object.entries(before)) if (value !== undefined) res.setHeader(name, value);
 }
 
 /** Seconds for a message: 30000 -> "30", 250 -> "0.25". */

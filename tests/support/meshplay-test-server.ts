@@ -1,16 +1,38 @@
 /**
- * A stand-in for the Meshplay server, true to ../shared/reference/meshplay-server-facts.md
- * for the routes it serves: it authenticates only by the `token` and `meshplay-provider`
- * cookies, redirects (302) instead of answering 401, sends no CORS headers (but on the
- * event stream), and writes errors as plain text.
+ * A stand-in for the Meshplay server, true to ../shared/reference/meshplay-server-facts.md and
+ * to the server's source for what it serves:
+ * - sessions as Meshplay's middleware handles them (meshplay-test-server/session-middleware.ts):
+ *   only the `token` and `meshplay-provider` cookies count; redirects (302), never 401; a write
+ *   without a token gets 404 with an empty body; the local provider `None` needs no token;
+ * - the routes tests depend on, written as the handlers behave (meshplay-test-server/routes.ts):
+ *   JSON that Go labels text/plain, plain-text errors, a blank MeshKit error, one write;
+ * - every other safe GET of the spec, answered from the spec's own examples
+ *   (meshplay-test-server/spec-routes.ts);
+ * - no CORS headers (but on the event stream).
  *
- * With `corsProxy`, it plays a Meshplay behind a CORS-enabled reverse proxy instead:
- * the proxy answers preflights, allows the page's origin and turns the `meshplay-token`
- * and `meshplay-provider` headers into the cookies the server reads.
+ * With `corsProxy`, it plays a Meshplay behind a CORS-enabled reverse proxy instead: the proxy
+ * answers preflights, allows the page's origin and turns the `meshplay-token` and
+ * `meshplay-provider` headers into the cookies the server reads. With `drift`, it plays a
+ * Meshplay that no longer matches its spec on five routes (see routes.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkToken } from './tokens.ts';
+import { resolve } from 'node:path';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import {
+  parseCookieHeader,
+  PROVIDER_COOKIE,
+  PROVIDER_HEADER,
+  REMOTE_PROVIDER,
+  sessionCookie,
+  TOKEN_HEADER,
+} from '../../src/lib/meshplay/session.ts';
+import { DEFAULT_SPEC_PATH, loadSpec } from '../../src/lib/openapi/load-spec.ts';
+import { sendEmpty, sendEncodedJson, sendHttpError } from './meshplay-test-server/go-responses.ts';
+import { createRouteTable, type RouteTable } from './meshplay-test-server/route-table.ts';
+import { HAND_WRITTEN_ROUTES, type ServerState } from './meshplay-test-server/routes.ts';
+import { authenticate, type TestSession } from './meshplay-test-server/session-middleware.ts';
+import { specRoutes } from './meshplay-test-server/spec-routes.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -29,191 +51,30 @@ export interface TestServerOptions {
   corsProxy?: boolean;
   /** Largest request head accepted; Go's net/http allows 1 MB (Node's default is 16 KB). */
   maxHeaderSize?: number;
+  /** Play a Meshplay that drifted from its spec: five routes answer against their contract. */
+  drift?: boolean;
+  /** The spec whose safe GET operations are answered from their examples (default openapi/meshplay.yaml). */
+  specPath?: string;
 }
 
-interface Session {
-  provider: string;
-  subject: string;
-  token: string;
+export interface RunningTestServer {
+  server: Server;
+  url: string;
+  requests: RecordedRequest[];
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, session: Session | undefined) => void | Promise<void>;
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const loadedSpecs = new Map<string, Promise<OpenAPIV3_1.Document>>();
 
-interface Route {
-  method: string;
-  path: string;
-  /** Session routes sit behind the provider's auth middleware. */
-  session: boolean;
-  handle: Handler;
-}
-
-const PROVIDERS = ['None', 'Meshplay'] as const;
-
-/** Parse a Cookie header into a map (first value wins, as Go's r.Cookie does). */
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0) continue;
-    const name = part.slice(0, index).trim();
-    if (name !== '' && !cookies.has(name)) cookies.set(name, part.slice(index + 1).trim());
+/** The bundled spec, loaded once per path however many servers start. */
+function loadDocument(specPath: string): Promise<OpenAPIV3_1.Document> {
+  let loading = loadedSpecs.get(specPath);
+  if (!loading) {
+    // The loader returns Redocly's type for the same bundled OpenAPI 3.1 object.
+    loading = loadSpec({ root: PROJECT_ROOT, specPath }).then((spec) => spec.document as unknown as OpenAPIV3_1.Document);
+    loadedSpecs.set(specPath, loading);
   }
-  return cookies;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  res.writeHead(status, { 'Content-Type': contentType });
-  res.end(`${JSON.stringify(body)}\n`);
-}
-
-/** Go's http.Error: plain text, nosniff, message plus newline. */
-function sendPlainError(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
-  res.end(`${message}\n`);
-}
-
-function sendHtml(res: ServerResponse, title: string): void {
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** JSON that Go writes with json.NewEncoder and no Content-Type: Go sniffs it as text/plain. */
-const SNIFFED_JSON = 'text/plain; charset=utf-8';
-
-const ROUTES: Route[] = [
-  {
-    method: 'GET',
-    path: '/api/system/version',
-    session: false,
-    handle: (_req, res) =>
-      sendJson(res, 200, { build: 'v0.7.0', latest: 'v0.7.1', outdated: true, commitsha: '6f28af8a', release_channel: 'stable' }),
-  },
-  {
-    method: 'GET',
-    path: '/api/providers',
-    session: false,
-    handle: (_req, res) =>
-      sendJson(
-        res,
-        200,
-        {
-          None: { provider_type: 'local', provider_name: 'None', package_version: 'v0.7.0' },
-          Meshplay: { provider_type: 'remote', provider_name: 'Meshplay', package_version: 'v0.7.0' },
-        },
-        SNIFFED_JSON,
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/api/user',
-    session: true,
-    handle: (_req, res, _url, session) => {
-      const local = session?.provider === 'None';
-      sendJson(
-        res,
-        200,
-        {
-          id: local ? 'meshplay' : session?.subject,
-          user_id: local ? 'meshplay' : session?.subject,
-          first_name: 'Meshplay',
-          last_name: local ? '' : 'User',
-          provider: session?.provider,
-          email: local ? '' : 'user@example.test',
-        },
-        SNIFFED_JSON,
-      );
-    },
-  },
-  {
-    method: 'GET',
-    path: '/api/token',
-    session: true,
-    handle: (_req, res, _url, session) =>
-      sendJson(res, 200, { 'meshplay-provider': session?.provider ?? 'None', token: session?.token ?? '' }, SNIFFED_JSON),
-  },
-  {
-    method: 'POST',
-    path: '/api/system/graphql/query',
-    session: true,
-    handle: async (req, res) => {
-      const body = await readBody(req);
-      let query: unknown;
-      try {
-        query = (JSON.parse(body) as { query?: unknown }).query;
-      } catch {
-        sendPlainError(res, 400, 'json body could not be decoded');
-        return;
-      }
-      if (typeof query !== 'string') {
-        sendJson(res, 200, { errors: [{ message: 'no operation provided' }], data: null });
-        return;
-      }
-      sendJson(res, 200, { data: { getAvailableNamespaces: [{ namespace: 'default' }, { namespace: 'meshplay' }] } });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/api/events',
-    session: true,
-    handle: (_req, res) => {
-      // One of the two routes that do send a CORS header.
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream',
-        'Cache-Control': 'no-cache',
-        Connection: 'keep-alive',
-        'Access-Control-Allow-Origin': '*',
-      });
-      let sent = 0;
-      const timer = setInterval(() => {
-        sent += 1;
-        res.write(`data: ${JSON.stringify({ event_type: 1, summary: `event ${sent}`, details: 'from the test server' })}\n\n`);
-        if (sent === 5) {
-          clearInterval(timer);
-          res.end();
-        }
-      }, 300);
-      res.on('close', () => clearInterval(timer));
-    },
-  },
-  { method: 'GET', path: '/provider', session: false, handle: (_req, res) => sendHtml(res, 'Choose a provider') },
-  { method: 'GET', path: '/auth/login', session: false, handle: (_req, res) => sendHtml(res, 'Sign in to Meshplay') },
-];
-
-/** The provider the request chose: cookie, then header, then query parameter, as the server reads it. */
-function chosenProvider(req: IncomingMessage, url: URL, cookies: Map<string, string>): string | undefined {
-  const header = req.headers['meshplay-provider'];
-  return (
-    cookies.get('meshplay-provider') ?? (typeof header === 'string' ? header : undefined) ?? url.searchParams.get('provider') ?? undefined
-  );
-}
-
-/** Meshplay's auth middleware: a Session, or a 302 to /provider or /auth/login (never a 401). */
-function authenticate(req: IncomingMessage, res: ServerResponse, url: URL, cookies: Map<string, string>): Session | undefined {
-  const ref = Buffer.from(url.pathname + url.search).toString('base64url');
-  const provider = chosenProvider(req, url, cookies);
-  if (!provider || !PROVIDERS.includes(provider as (typeof PROVIDERS)[number])) {
-    res.writeHead(302, { Location: `/provider?ref=${ref}` });
-    res.end();
-    return undefined;
-  }
-  if (provider === 'None') return { provider, subject: 'meshplay', token: '' };
-  const token = cookies.get('token') ?? '';
-  const check = token === '' ? { valid: false } : checkToken(token);
-  if (!check.valid) {
-    res.writeHead(302, {
-      Location: `/auth/login?ref=${ref}`,
-      'Set-Cookie': 'token=; Path=/; Max-Age=0; HttpOnly',
-    });
-    res.end();
-    return undefined;
-  }
-  return { provider, subject: check.subject ?? 'unknown', token };
+  return loading;
 }
 
 /** Headers a CORS-enabled reverse proxy in front of Meshplay adds. */
@@ -221,56 +82,60 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin ?? '*',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': 'content-type, meshplay-token, meshplay-provider',
+    'Access-Control-Allow-Headers': `content-type, ${TOKEN_HEADER}, ${PROVIDER_HEADER}`,
     Vary: 'Origin',
   };
 }
 
 /** Start a test server; resolves once it listens. */
-export async function startTestServer(
-  options: TestServerOptions = {},
-): Promise<{ server: Server; url: string; requests: RecordedRequest[] }> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<RunningTestServer> {
+  const document = await loadDocument(options.specPath ?? DEFAULT_SPEC_PATH);
+  const handWritten = new Set(HAND_WRITTEN_ROUTES.map((route) => `${route.method} ${route.path}`));
+  const routes: RouteTable = createRouteTable([...HAND_WRITTEN_ROUTES, ...specRoutes(document, handWritten)]);
   const requests: RecordedRequest[] = [];
+  const state: ServerState = { preferences: new Map() };
   let delayMs = 0;
 
   const server = createServer(options.maxHeaderSize === undefined ? {} : { maxHeaderSize: options.maxHeaderSize }, (req, res) => {
     void serve(req, res);
   });
 
+  /** Test controls, outside the API: true when the request was one. */
+  function serveTestControl(url: URL, req: IncomingMessage, res: ServerResponse): boolean {
+    // Answer with a chosen redirect (status and Location; it also sets a cookie, as Meshplay's redirects do).
+    if (url.pathname === '/__test__/redirect') {
+      res.writeHead(Number(url.searchParams.get('status') ?? '302'), {
+        Location: url.searchParams.get('location') ?? '/',
+        'Set-Cookie': `${PROVIDER_COOKIE}=${REMOTE_PROVIDER}; Path=/; HttpOnly`,
+      });
+      res.end();
+      return true;
+    }
+    if (!url.pathname.startsWith('/__test__/')) return false;
+    // Read or clear the request log, slow the server down.
+    if (url.pathname === '/__test__/requests' && req.method === 'DELETE') requests.length = 0;
+    if (url.pathname === '/__test__/delay') delayMs = Number(url.searchParams.get('ms') ?? '0');
+    sendEncodedJson(res, 200, { requests, delayMs }, 'application/json');
+    return true;
+  }
+
   /** Answer one request as Meshplay would (or a test control). */
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://test.invalid');
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-
-    // Test controls, outside the API: read or clear the request log, slow the server down,
-    // answer with a chosen redirect (status and Location; it also sets a cookie, as Meshplay's redirects do).
-    if (url.pathname === '/__test__/redirect') {
-      res.writeHead(Number(url.searchParams.get('status') ?? '302'), {
-        Location: url.searchParams.get('location') ?? '/',
-        'Set-Cookie': 'meshplay-provider=Meshplay; Path=/; HttpOnly',
-      });
-      res.end();
-      return;
-    }
-    if (url.pathname.startsWith('/__test__/')) {
-      if (url.pathname === '/__test__/requests' && req.method === 'DELETE') requests.length = 0;
-      if (url.pathname === '/__test__/delay') delayMs = Number(url.searchParams.get('ms') ?? '0');
-      sendJson(res, 200, { requests, delayMs });
-      return;
-    }
+    if (serveTestControl(url, req, res)) return;
 
     if (options.corsProxy) {
       for (const [name, value] of Object.entries(corsHeaders(origin))) res.setHeader(name, value);
       if (req.method === 'OPTIONS') {
-        res.writeHead(204);
-        res.end();
+        sendEmpty(res, 204);
         return;
       }
       // The reverse proxy turns the headers a page can send into the cookies Meshplay reads.
-      const token = req.headers['meshplay-token'];
-      const provider = req.headers['meshplay-provider'];
+      const token = req.headers[TOKEN_HEADER];
+      const provider = req.headers[PROVIDER_HEADER];
       if (typeof token === 'string' && token !== '') {
-        req.headers.cookie = `meshplay-provider=${typeof provider === 'string' ? provider : 'Meshplay'}; token=${token}`;
+        req.headers.cookie = sessionCookie({ provider: typeof provider === 'string' ? provider : REMOTE_PROVIDER, token });
       }
     }
 
@@ -278,7 +143,7 @@ export async function startTestServer(
       method: req.method ?? 'GET',
       path: url.pathname + url.search,
       cookie: req.headers.cookie,
-      meshplayTokenHeader: typeof req.headers['meshplay-token'] === 'string' ? req.headers['meshplay-token'] : undefined,
+      meshplayTokenHeader: typeof req.headers[TOKEN_HEADER] === 'string' ? req.headers[TOKEN_HEADER] : undefined,
       origin,
       userAgent: req.headers['user-agent'],
       status: 0,
@@ -289,22 +154,22 @@ export async function startTestServer(
     });
     if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
 
-    const route = ROUTES.find((candidate) => candidate.path === url.pathname && candidate.method === req.method);
-    if (!route) {
+    const match = routes.match(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'none') {
       // Go's mux: unknown paths get its plain-text 404.
-      sendPlainError(
-        res,
-        ROUTES.some((candidate) => candidate.path === url.pathname) ? 405 : 404,
-        ROUTES.some((candidate) => candidate.path === url.pathname) ? 'Method Not Allowed' : '404 page not found',
-      );
+      sendHttpError(res, 404, '404 page not found');
       return;
     }
-    let session: Session | undefined;
-    if (route.session) {
-      session = authenticate(req, res, url, parseCookies(req.headers.cookie));
+    if (match.kind === 'wrong-method') {
+      sendHttpError(res, 405, 'Method Not Allowed');
+      return;
+    }
+    let session: TestSession | undefined;
+    if (match.route.session) {
+      session = authenticate(req, res, url, parseCookieHeader(req.headers.cookie));
       if (!session) return;
     }
-    await route.handle(req, res, url, session);
+    await match.route.handle({ req, res, url, session, state, drift: options.drift ?? false });
   }
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));

@@ -27,4 +27,10 @@ export const TEST_PORTS = {
   meshplay: 19081 + offset,
   /** The same server behind a CORS-enabled reverse proxy. */
   meshplayCors: 19082 + offset,
+  /** The built site as plain files only, as a docs host serves it: no proxy. */
+  staticSite: 4394 + offset,
+  /** The bridge (dist/meshplay-bridge.mjs) in front of the Meshplay test server. */
+  bridge: 19180 + offset,
+  /** Real nginx (deploy/nginx/meshplay-docs.conf) in front of the Meshplay test server, started by its test. */
+  nginx: 19083 + offset,
 } as const;

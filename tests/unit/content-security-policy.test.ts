@@ -17,6 +17,10 @@ describe('content security policy', () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(policy).not.toContain('frame-ancestors');
     expect(buildPolicy([], { forHeader: true })).toContain("frame-ancestors 'none'");
+    // Pagefind's worker takes the header's policy: WebAssembly must be allowed there, JavaScript eval never.
+    expect(buildPolicy([], { forHeader: true })).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(buildPolicy([], { forHeader: true })).not.toMatch(/'unsafe-eval'/);
+    expect(buildPolicy([], { forHeader: false })).not.toContain('wasm-unsafe-eval');
   });
 
   it('puts the meta tag before any script, replacing an older one', () => {

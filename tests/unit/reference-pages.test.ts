@@ -66,7 +66,7 @@ describe('operation pages', () => {
     const responses = getResponses(entry.operation, meshplay);
     const redirect = responses.find((response) => response.status === '302');
     expect(redirect?.statusText).toBe('Found');
-    expect(redirect?.headers.map((header) => header.name)).toEqual(['Location']);
+    expect(redirect?.headers.map((header) => header.name)).toEqual(['Location', 'Set-Cookie']);
     const version = getResponses(operation(meshplay, 'getServerVersion').operation, meshplay)[0];
     expect(version?.contents[0]?.examples.map((example) => example.name)).toEqual(['outdated', 'offline']);
   });

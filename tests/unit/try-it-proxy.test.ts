@@ -1,74 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, get, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import { createTryItProxy, PROXY_MAX_HEADER_SIZE, type TryItProxyOptions } from '../../src/server/try-it-proxy.ts';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTryItProxy } from '../../src/server/try-it-proxy.ts';
+import { closeServer, freePort, sendRaw, startProxy, type RunningProxy } from '../support/proxy-harness.ts';
 import { startTestServer, type RecordedRequest } from '../support/meshplay-test-server.ts';
 import { mintToken } from '../support/tokens.ts';
-
-interface RunningProxy {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-interface RawResponse {
-  status: number;
-  head: string;
-  body: string;
-}
-
-/** Serve the proxy on a free loopback port, with a stand-in for the static site behind it. */
-async function startProxy(options: TryItProxyOptions): Promise<RunningProxy> {
-  const proxy = createTryItProxy(options);
-  const server = createServer({ maxHeaderSize: PROXY_MAX_HEADER_SIZE }, (req, res) => {
-    if (proxy.handle(req, res)) return;
-    res.writeHead(404, { 'Content-Type': 'text/plain' });
-    res.end('static site: not found\n');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () => {
-      proxy.close();
-      return closeServer(server);
-    },
-  };
-}
-
-/** Close a server and any connections it still holds. */
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
-}
-
-/** A loopback port with nothing listening on it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await closeServer(server);
-  return port;
-}
-
-/** Send one request byte for byte (no client-side URL normalisation) and read the whole answer. */
-function sendRaw(port: number, requestLine: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const all = { Host: `127.0.0.1:${port}`, Connection: 'close', ...headers };
-    const lines = [requestLine, ...Object.entries(all).map(([name, value]) => `${name}: ${value}`)];
-    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', body = ''] = text.split('\r\n\r\n', 2);
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? '0'), head, body });
-    });
-  });
-}
 
 /** The requests a test server saw on a path. */
 function requestsTo(requests: RecordedRequest[], path: string): RecordedRequest[] {
@@ -371,7 +307,7 @@ describe('try-it proxy', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await response.json()).toEqual({ proxy: 'meshplay-try-it', target: meshplay.url });
+    expect(await response.json()).toEqual({ proxy: 'meshplay-try-it', kind: 'site', target: meshplay.url, version: 1 });
   });
 
   it('refuses a malformed token or provider header with 400 JSON', async () => {
@@ -409,7 +345,10 @@ describe('try-it proxy', () => {
     try {
       const response = await fetch(`${docs.url}/docs/api-proxy/api/user`, { headers: { 'meshplay-token': token } });
       expect(response.status).toBe(200);
-      expect(await (await fetch(`${docs.url}/docs/api-proxy-health`)).json()).toEqual({ proxy: 'meshplay-try-it', target: meshplay.url });
+      expect(await (await fetch(`${docs.url}/docs/api-proxy-health`)).json()).toMatchObject({
+        proxy: 'meshplay-try-it',
+        target: meshplay.url,
+      });
       const redirect = await fetch(`${docs.url}/docs/api-proxy/__test__/redirect?location=${encodeURIComponent('/api/system/version')}`, {
         redirect: 'manual',
       });

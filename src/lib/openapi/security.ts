@@ -56,7 +56,7 @@ export function describeSecurity(operation: JsonObject, document: unknown): Secu
         ? `Needs a session: send the \`${PROVIDER_COOKIE}\` and \`${TOKEN_COOKIE}\` cookies (\`Cookie: ${PROVIDER_COOKIE}=Meshplay; ${TOKEN_COOKIE}=<your token>\`). With the local provider \`None\`, the \`${PROVIDER_COOKIE}=None\` cookie alone is enough.`
         : `A session is optional: send the \`${PROVIDER_COOKIE}\` and \`${TOKEN_COOKIE}\` cookies to act as a signed-in user.`,
       withoutIt: required
-        ? 'Without a valid session the server does not answer 401: it redirects (302) to `/provider` when no provider is chosen (no `meshplay-provider` cookie), or to `/auth/login` when the token is missing, invalid or expired.'
+        ? 'Without a valid session the server does not answer 401. With no provider chosen it redirects (302) to `/provider?ref=…`. With a remote provider and an invalid or expired token it clears the `token` cookie and redirects (302) to `/auth/login` (or `/provider` when the provider came from a header or `?provider=`). With no token at all, a `GET` is redirected (302) to the remote provider\'s sign-in page and every other method gets `404` with an empty body. The local provider `None` needs no token.'
         : undefined,
     };
   }

@@ -8,9 +8,12 @@ import { createHash } from 'node:crypto';
  */
 export function buildPolicy(scriptHashes: Iterable<string>, options: { forHeader: boolean }): string {
   const hashes = [...new Set(scriptHashes)].sort().map((hash) => `'${hash}'`);
+  // Search (Pagefind) compiles WebAssembly in a worker, and a worker obeys the policy of its own
+  // response header, not the page's meta tag: the header allows WebAssembly (never JavaScript eval).
+  const sources = [...(options.forHeader ? ["'wasm-unsafe-eval'"] : []), ...hashes];
   const directives = [
     "default-src 'self'",
-    `script-src 'self'${hashes.length > 0 ? ` ${hashes.join(' ')}` : ''}`,
+    `script-src 'self'${sources.length > 0 ? ` ${sources.join(' ')}` : ''}`,
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
