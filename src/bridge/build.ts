@@ -5,11 +5,12 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { BRIDGE_FILE } from '../lib/playground/try-it-interface.ts';
 
 /** The bridge's entry point, from which the bundle is built. */
 export const BRIDGE_ENTRY = fileURLToPath(new URL('./cli.ts', import.meta.url));
 /** The file name the bridge is published under, at the root of the built site. */
-export const BRIDGE_FILE_NAME = 'meshplay-bridge.mjs';
+export const BRIDGE_FILE_NAME = BRIDGE_FILE;
 
 /** Lines before the bundle: run as a script, and give the bundled CommonJS dependencies the `require` that ESM lacks. */
 const BANNER = [

@@ -2,9 +2,10 @@
 import { DEFAULT_SERVER_URL } from '../lib/meshplay/session.ts';
 import { normalizeOrigin } from '../server/proxy-cors.ts';
 import { normalizeTarget } from '../server/try-it-proxy.ts';
+import { BRIDGE_DEFAULT_PORT } from '../lib/playground/try-it-interface.ts';
 
-/** Where the bridge listens unless told otherwise: near Meshplay's 9081, away from common development ports. */
-export const DEFAULT_BRIDGE_PORT = 9180;
+/** Where the bridge listens unless told otherwise (the port the playground looks at): near Meshplay's 9081, away from common development ports. */
+export const DEFAULT_BRIDGE_PORT = BRIDGE_DEFAULT_PORT;
 
 export interface BridgeOptions {
   /** The one Meshplay server the bridge forwards to, normalised. */

@@ -1,5 +1,6 @@
 /** The JSON answers the try-it proxy and the bridge write themselves (refusals, 502, 504, auth redirects). */
 import type { ServerResponse } from 'node:http';
+import { PROXY_ERROR_HEADER } from '../lib/playground/try-it-interface.ts';
 
 /** A request the proxy will not forward: the status, a stable error code, and a sentence for the reader. */
 export interface Refusal {
@@ -11,7 +12,7 @@ export interface Refusal {
 }
 
 /** The response header that marks an answer written by the proxy, not by Meshplay; the playground reads it. */
-export const PROXY_MARKER_HEADER = 'x-try-it-proxy';
+export const PROXY_MARKER_HEADER = PROXY_ERROR_HEADER;
 
 /** Send a refusal as proxy JSON, marked with its error code. */
 export function refuse(res: ServerResponse, refusal: Refusal): void {

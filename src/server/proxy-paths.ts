@@ -1,8 +1,9 @@
 /** Which request paths belong to the try-it proxy, and which forwarded paths it refuses. */
+import { PROXY_SEGMENT } from '../lib/playground/try-it-interface.ts';
 import type { Refusal } from './proxy-json.ts';
 
-/** The path segment under the site's base (or the bridge's root) where the proxy answers. */
-export const PROXY_SEGMENT = 'api-proxy';
+/** The path segment under the site's base (or the bridge's root) where the proxy answers: the interface the playground shares. */
+export { PROXY_SEGMENT };
 
 /** The path of an absolute-form request target, or undefined when it is not a URL. */
 export function absoluteFormPath(url: string): string | undefined {

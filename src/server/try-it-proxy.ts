@@ -13,6 +13,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { pipeline } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { checkSession, PROVIDER_HEADER, sessionCookie, SIGN_IN_PATHS, TOKEN_HEADER } from '../lib/meshplay/session.ts';
+import { HEALTH_VERSION, PROXY_NAME } from '../lib/playground/try-it-interface.ts';
 import { refuseCrossOrigin } from './proxy-access.ts';
 import { corsHeaders, FORWARDED_METHODS, isPreflight, preflightHeaders, type CorsPolicy } from './proxy-cors.ts';
 import {
@@ -49,9 +50,9 @@ export interface TryItProxyOptions {
 }
 
 /** The version of the health answer and of the URL shape (`/api-proxy/<path>`, `/api-proxy-health`) the playground relies on. */
-export const PROXY_PROTOCOL_VERSION = 1;
+export const PROXY_PROTOCOL_VERSION = HEALTH_VERSION;
 /** What the health answer calls this service, so the playground recognises it. */
-export const PROXY_NAME = 'meshplay-try-it';
+export { PROXY_NAME };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** `maxHeaderSize` for the server the proxy runs in: Node's default (16 KB for all headers) would refuse a token at the proxy's own limit with a bare 431. */

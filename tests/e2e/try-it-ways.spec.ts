@@ -30,7 +30,7 @@ test('reader of a static docs host pastes a token, starts the bridge, and calls 
     await expect(bridgeChoice).toBeChecked();
     await expect(page.getByText('No bridge answers at 127.0.0.1:9180')).toBeVisible();
     await expect(page.getByRole('link', { name: 'download meshplay-bridge.mjs' })).toHaveAttribute('href', '/meshplay-bridge.mjs');
-    await expect(page.getByText(/look for and connect to any device on your local network/)).toBeVisible();
+    await expect(page.getByText(/may access devices on your local network \(or apps on this device\): allow it/)).toBeVisible();
 
     // The reader's bridge runs on another port: the command follows, and the page looks there.
     await page.getByRole('textbox', { name: 'Bridge port' }).fill(String(bridgePort));

@@ -1,26 +1,20 @@
 /**
- * Runs the bridge as a reader does (`npm run bridge -- --server <url> --port <port>`): its
- * source entry, src/bridge/cli.ts, or the stand-in beside this file until that entry is on
- * this branch. Resolves once its health answers.
+ * Runs the bridge as a reader does with `npm run bridge -- --server <url> --port <port>`
+ * (its source entry, src/bridge/cli.ts). Resolves once its health answers.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bridgeHealthUrl } from '../../src/lib/playground/bridge.ts';
 
-const REAL_ENTRY = fileURLToPath(new URL('../../src/bridge/cli.ts', import.meta.url));
-const STAND_IN = fileURLToPath(new URL('./bridge-stand-in.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../src/bridge/cli.ts', import.meta.url));
 
 export interface RunningBridge {
-  /** Which program runs: the real bridge, or the stand-in. */
-  entry: string;
   stop(): Promise<void>;
 }
 
 /** Start the bridge for `server` on `port`, and wait until it answers its health check. */
 export async function startBridgeProcess(server: string, port: number): Promise<RunningBridge> {
-  const entry = existsSync(REAL_ENTRY) ? REAL_ENTRY : STAND_IN;
-  const child = spawn(process.execPath, [entry, '--server', server, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ENTRY, '--server', server, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -33,7 +27,7 @@ export async function startBridgeProcess(server: string, port: number): Promise<
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The bridge stopped at once (exit code ${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(bridgeHealthUrl(port))).ok) return { entry, stop };
+      if ((await fetch(bridgeHealthUrl(port))).ok) return { stop };
     } catch {
       // Not listening yet.
     }

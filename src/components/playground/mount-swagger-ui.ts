@@ -2,6 +2,7 @@ import SwaggerUIBundle, { type ImmutableLike, type SwaggerRequest, type SwaggerU
 import type { SnippetRequest } from '../../lib/playground/curl-command.ts';
 import type { ShownResponse } from '../../lib/playground/demo-label.ts';
 import type { RequestOutcome } from '../../lib/playground/explain-outcome.ts';
+import { PROXY_ERROR_HEADER } from '../../lib/playground/try-it-interface.ts';
 import { resolveLocalSubtree } from './resolve-subtree.ts';
 import { watchSwaggerUiMarkup } from './swagger-ui-a11y.ts';
 
@@ -55,7 +56,7 @@ function toOutcome(record: ResponseRecord & ResponseLike, lastUrl: string, metho
     method,
     status: response.status,
     contentType: headers['content-type'] ?? '',
-    proxyError: headers['x-try-it-proxy'],
+    proxyError: headers[PROXY_ERROR_HEADER],
     body: typeof response.text === 'string' ? response.text : '',
   };
 }

@@ -260,7 +260,7 @@ export function bindServerPicker(
     const where = `${BRIDGE_HOST}:${bridge.port}`;
     const status: Record<Exclude<BridgeState, 'answering'>, string> = {
       unchecked: `The page has not looked for the bridge at ${where} yet: choose "Check again" once it runs.`,
-      checking: `Looking for the bridge at ${where}… If your browser asks to let this site "look for and connect to any device on your local network", allow it.`,
+      checking: `Looking for the bridge at ${where}… If your browser asks whether this site may access devices on your local network (or apps on this device), allow it.`,
       silent: bridgeProblem ?? `No bridge answers at ${where}. Start it, then choose "Check again". A token you paste meanwhile is kept.`,
     };
     if (detected.bridge !== 'answering') say(parts.bridgeStatus, status[detected.bridge], bridgeProblem ? 'error' : 'info');

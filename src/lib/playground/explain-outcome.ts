@@ -153,7 +153,7 @@ function explainNetworkError(outcome: Extract<RequestOutcome, { kind: 'network-e
           "or refused this page's origin; or the browser did not allow this page to reach devices on your local network.",
         remedies: [
           startBridge(context),
-          'If the browser asks to let this site "look for and connect to any device on your local network", allow it: the bridge runs on this computer. If you blocked it, allow "Local network access" again in the site settings (the icon left of the address).',
+          'If the browser asks whether this site may access devices on your local network (or apps on this device), allow it: the bridge runs on this computer. If you blocked it, allow it again in the site settings (the icon left of the address).',
           'If the bridge runs on another port, enter that port above, then choose "Check again".',
           CURL_WAY,
         ],
