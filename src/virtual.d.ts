@@ -3,3 +3,9 @@ declare module 'virtual:meshplay/openapi' {
   const document: OpenApiDocument;
   export default document;
 }
+
+declare module 'virtual:meshplay/api-model' {
+  import type { ApiModel } from './lib/openapi/model/types.ts';
+  const model: ApiModel;
+  export default model;
+}
