@@ -11,7 +11,7 @@
  * copied into operations.
  */
 
-import { getByPointer as getAtPointer } from '../../lib/json/pointer.ts';
+import { getAtPath as walkPath, getByPointer as getAtPointer } from '../../lib/json/pointer.ts';
 import { HTTP_METHODS as OPERATION_METHODS } from '../../lib/openapi/model/types.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -38,15 +38,9 @@ export function getByPointer(root: Json, ref: string): Json | undefined {
   return getAtPointer(root, ref) as Json | undefined;
 }
 
-/** The value at a path of keys, or undefined. */
+/** The value at a path of keys, or undefined (the shared JSON Pointer walk). */
 function getAtPath(root: Json, path: ReadonlyArray<string | number>): Json | undefined {
-  let current: Json | undefined = root;
-  for (const key of path) {
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current)) current = Object.hasOwn(current, String(key)) ? current[String(key)] : undefined;
-    else return undefined;
-  }
-  return current;
+  return walkPath(root, path) as Json | undefined;
 }
 
 /** Make a resolver error the way Swagger UI shows them: a message and the path it happened at. */

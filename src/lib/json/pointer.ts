@@ -26,9 +26,14 @@ export function encodePointerSegment(key: string): string {
 export function getByPointer(root: unknown, ref: string): unknown {
   if (ref === '#') return root;
   if (!ref.startsWith('#/')) return undefined;
+  return getAtPath(root, ref.slice(2).split('/').map(decodePointerSegment));
+}
+
+/** The value at a path of keys and indexes (a pointer's decoded segments), or undefined. */
+export function getAtPath(root: unknown, path: ReadonlyArray<string | number>): unknown {
   let current: unknown = root;
-  for (const segment of ref.slice(2).split('/')) {
-    current = getChild(current, decodePointerSegment(segment));
+  for (const key of path) {
+    current = getChild(current, String(key));
     if (current === undefined) return undefined;
   }
   return current;
