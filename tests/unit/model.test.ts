@@ -146,3 +146,21 @@ describe('the Meshplay auth profile', () => {
     }
   });
 });
+
+describe('dumping the model (npm run model)', () => {
+  it('prints one operation by operationId or slug, and names close matches for an unknown name', async () => {
+    const { dumpModel } = await import('../../src/lib/openapi/model/dump.ts');
+    const model = await fixtureModel('minimal.yaml');
+    const byId = dumpModel(model, { kind: 'operation', name: 'getPet' });
+    expect(byId.ok && (JSON.parse(byId.json) as Operation).path).toBe('/pets/{petId}');
+    expect(dumpModel(model, { kind: 'operation', name: 'get-pet' })).toEqual(byId);
+    expect(dumpModel(model, { kind: 'operation', name: 'getPets' })).toEqual({
+      ok: false,
+      message: 'No operation named "getPets" in Tiny Pets API. Did you mean: getPet?',
+    });
+    expect(dumpModel(model, { kind: 'schema', name: 'Zebra' })).toEqual({
+      ok: false,
+      message: 'No schema named "Zebra" in Tiny Pets API. It has 1 schemas; run without arguments to list them.',
+    });
+  });
+});
