@@ -18,7 +18,10 @@ import { SpecError } from '../src/lib/openapi/spec-error.ts';
 function readRequest(argv: string[]): DumpRequest | string {
   let values: { operation?: string | undefined; tag?: string | undefined; schema?: string | undefined };
   try {
-    ({ values } = parseArgs({ args: argv, options: { operation: { type: 'string' }, tag: { type: 'string' }, schema: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { operation: { type: 'string' }, tag: { type: 'string' }, schema: { type: 'string' } },
+    }));
   } catch (error) {
     return `${(error as Error).message}. Use --operation <operationId>, --tag <name> or --schema <name>.`;
   }

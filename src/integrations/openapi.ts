@@ -16,7 +16,8 @@ const SHARED_MODEL = 'meshplay.api-model';
 const SHARED_DOCUMENT = 'meshplay.openapi-document';
 
 /** The spec and its model, or the reason they cannot be had: astro.config.mjs needs the model for the sidebar before integrations run. */
-export type SpecLoadResult = { spec: LoadedSpec; model: ApiModel; error?: undefined } | { spec?: undefined; model?: undefined; error: SpecError };
+export type SpecLoadResult =
+  { spec: LoadedSpec; model: ApiModel; error?: undefined } | { spec?: undefined; model?: undefined; error: SpecError };
 
 /** Load the spec and build its model once for the whole build; a SpecError is kept for the integration to report. */
 export async function loadSpecForBuild(options: LoadSpecOptions): Promise<SpecLoadResult> {
@@ -54,7 +55,10 @@ export function openapiIntegration(result: SpecLoadResult): AstroIntegration {
         shared[Symbol.for(SHARED_MODEL)] = result.model;
         shared[Symbol.for(SHARED_DOCUMENT)] = spec.document;
         const sources = new Map([
-          [`\0${DOCUMENT_ID}`, `export default globalThis[Symbol.for(${JSON.stringify(SHARED_DOCUMENT)})] ?? ${JSON.stringify(spec.document)};`],
+          [
+            `\0${DOCUMENT_ID}`,
+            `export default globalThis[Symbol.for(${JSON.stringify(SHARED_DOCUMENT)})] ?? ${JSON.stringify(spec.document)};`,
+          ],
           [
             `\0${MODEL_ID}`,
             [

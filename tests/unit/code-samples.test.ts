@@ -61,7 +61,8 @@ describe('code samples for the Meshplay spec', () => {
       const samples = entry.codeSamples;
       const curl = samples.find((sample) => sample.id === 'curl')?.code ?? '';
       curls.push(curl);
-      const declared = (meshplaySpec.document.paths?.[entry.path] as Record<string, { security?: unknown[] }> | undefined)?.[entry.method]?.security;
+      const declared = (meshplaySpec.document.paths?.[entry.path] as Record<string, { security?: unknown[] }> | undefined)?.[entry.method]
+        ?.security;
       const needsSession = Array.isArray(declared) && declared.length > 0;
       expect(curl.includes('$MESHPLAY_TOKEN'), `${entry.method} ${entry.path}`).toBe(needsSession);
       for (const sample of samples) expect(sample.code, `${sample.label} ${entry.path}`).not.toContain('SAMPLETOKENPLACEHOLDER');

@@ -127,15 +127,17 @@ describe('the Meshplay auth profile', () => {
     const withHeader = buildApiModel(document);
     // The spec without the header scheme: the scheme and every requirement that names it removed.
     const copy = structuredClone(document) as unknown as {
-      security?: Array<Record<string, unknown>>;
-      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+      security?: Array<Record<string, unknown>> | undefined;
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> | undefined }>>;
       components: { securitySchemes: Record<string, unknown> };
     };
-    const drop = (requirements: Array<Record<string, unknown>> | undefined) => requirements?.filter((requirement) => !('meshplayToken' in requirement));
+    const drop = (requirements: Array<Record<string, unknown>> | undefined) =>
+      requirements?.filter((requirement) => !('meshplayToken' in requirement));
     delete copy.components.securitySchemes['meshplayToken'];
     copy.security = drop(copy.security);
     for (const item of Object.values(copy.paths))
-      for (const operation of Object.values(item)) if (typeof operation === 'object' && 'security' in operation) operation.security = drop(operation.security);
+      for (const operation of Object.values(item))
+        if (typeof operation === 'object' && 'security' in operation) operation.security = drop(operation.security);
     const withoutHeader = buildApiModel(copy);
     expect(withoutHeader.auth.meshplay).toBe(true);
     for (const operationId of ['getSignedInUser', 'getServerVersion', 'importDesign', 'uploadKubeconfig']) {

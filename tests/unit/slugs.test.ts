@@ -75,8 +75,6 @@ describe('slugs of a spec', () => {
     expect(operations).toHaveLength(190);
     expect(new Set(operations.map((entry) => routePath(entry.route))).size).toBe(190);
     const version = operations.find((entry) => entry.operationId === 'getServerVersion');
-    expect(version && routePath(version.route)).toBe(
-      '/reference/rest-apis/system/get-server-version/',
-    );
+    expect(version && routePath(version.route)).toBe('/reference/rest-apis/system/get-server-version/');
   });
 });

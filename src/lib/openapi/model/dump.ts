@@ -42,7 +42,7 @@ function candidatesOf(model: ApiModel, kind: 'operation' | 'tag' | 'schema'): Ar
 }
 
 /** Up to five names closest to the one asked for: same letters ignoring case first, then by edit distance. */
-export function closeMatches(name: string, names: string[]): string[] {
+function closeMatches(name: string, names: string[]): string[] {
   const wanted = name.toLowerCase();
   return names
     .map((candidate) => {

@@ -43,7 +43,7 @@ export function isReference(value: unknown): value is JsonObject & { $ref: strin
 }
 
 /** The key a lenient loader puts in place of a $ref it could not resolve (see load-spec.ts). */
-export const UNRESOLVED_REF_KEY = 'x-unresolved-ref';
+const UNRESOLVED_REF_KEY = 'x-unresolved-ref';
 
 /** The $ref a lenient loader could not resolve, when the node is its marker `{ "x-unresolved-ref": "<$ref>" }`. */
 export function unresolvedRefOf(value: unknown): string | undefined {

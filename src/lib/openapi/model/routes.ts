@@ -1,5 +1,5 @@
 /** Where the reference pages live in the site, without the base path. */
-export const REFERENCE_ROOT = '/reference/rest-apis/';
+const REFERENCE_ROOT = '/reference/rest-apis/';
 
 /**
  * Every page of the reference the model links to, as one union: a page links to a route and
