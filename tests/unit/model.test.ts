@@ -166,3 +166,28 @@ describe('dumping the model (npm run model)', () => {
     });
   });
 });
+
+describe("the spec's server, one rule for the samples and the playground", () => {
+  it('resolves the same server relative to localhost for samples and to the page in the playground', async () => {
+    const { getDefaultServerUrl } = await import('../../src/lib/playground/spec-servers.ts');
+    const document = { servers: [{ url: '{root}/v1', variables: { root: { default: '/api' } } }] };
+    const page = 'https://docs.example.test/reference/rest-apis/playground/';
+    expect(getDefaultServerUrl(document, page)).toBe('https://docs.example.test/api/v1');
+    expect(getDefaultServerUrl({ servers: [{ url: 'http://localhost:9081/' }] }, page)).toBe('http://localhost:9081');
+    expect(getDefaultServerUrl({}, page)).toBe('https://docs.example.test');
+    const model = buildApiModel({
+      openapi: '3.1.0',
+      info: { title: 'Servers', version: '1' },
+      ...document,
+      paths: {
+        '/a': { get: { operationId: 'a', responses: {} } },
+        '/b': { servers: [{ url: 'https://b.example.test/' }], get: { operationId: 'b', responses: {} } },
+      },
+    });
+    expect(operation(model, 'a').sampleServerUrl).toBe('http://localhost/api/v1');
+    expect(operation(model, 'b').sampleServerUrl).toBe('https://b.example.test');
+    expect(
+      buildApiModel({ openapi: '3.1.0', paths: { '/c': { get: { operationId: 'c', responses: {} } } } }).operations[0]?.sampleServerUrl,
+    ).toBe('http://localhost');
+  });
+});
