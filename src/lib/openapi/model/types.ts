@@ -273,7 +273,11 @@ export interface UnresolvedPart {
   ref: string;
 }
 
-/** One operation, with everything its page shows already built. */
+/**
+ * One operation, with everything its page shows already built. Room is left for more per-operation
+ * parts built the same way (a lazy field in operations.ts), such as the response contract a
+ * checker validates against (model/contracts.ts, on another branch).
+ */
 export interface Operation extends OperationSummary {
   description: string | undefined;
   /** A note that this GET (or other safe method) changes state, from `x-side-effects`. */
