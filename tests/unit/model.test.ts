@@ -92,6 +92,9 @@ describe('parts of the spec a lenient loader could not resolve', () => {
     expect(owner).toMatchObject({ type: 'unknown', unresolved: './schemas/Owner.yaml#/Owner' });
     const widget = model.schemas.find((schema) => schema.name === 'Widget');
     expect(widget?.tree.properties[0]?.node.items).toMatchObject({ type: 'unknown', unresolved: './schemas/Part.yaml' });
+    const gadget = model.schemas.find((schema) => schema.name === 'Gadget');
+    expect(gadget?.tree).toMatchObject({ type: 'object', unresolved: './schemas/Base.yaml' });
+    expect(gadget?.tree.properties.map((property) => property.name)).toEqual(['name']);
   });
 
   it('become a response that says so, and notes for a parameter and the request body', () => {

@@ -57,6 +57,8 @@ function buildNode(schema: unknown, context: BuildContext, position: Position): 
     const merged = mergeAllOf(schema, context.document, position.stack);
     const node = buildPlainNode(merged.schema, context, position);
     node.includes = merged.includes.map(linkTo);
+    // A member the loader could not resolve is merged in as its marker: say so on the merged node.
+    node.unresolved = unresolvedRefOf(merged.schema);
     return node;
   }
   return buildPlainNode(schema, context, position);
