@@ -9,13 +9,13 @@ import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
 import { swaggerUiFollowsSiteTheme } from './src/integrations/swagger-ui-theme.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { bridge } from './src/integrations/bridge.ts';
-import { buildSidebar } from './src/sidebar.ts';
+import { buildSidebar } from './src/lib/site/sidebar.ts';
 import { PATH_FRAGMENTS_META, PATH_FRAGMENTS_WEIGHT } from './src/lib/search/path-fragments.ts';
 
 // Every deployment knob is an environment variable; README.md lists them.
 const base = normalizeBase(process.env.SITE_BASE);
 const site = normalizeSiteUrl(process.env.SITE_URL);
-// The spec is read, bundled, validated and linted here, once: the sidebar and the pages both use it.
+// The spec is read, bundled, validated and linted here, once, and built into the API model: the sidebar and the pages both use it.
 const specResult = await loadSpecForBuild({ root: fileURLToPath(new URL('.', import.meta.url)), specPath: process.env.OPENAPI_SPEC });
 
 export default defineConfig({
@@ -36,7 +36,7 @@ export default defineConfig({
       description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',
       logo: { src: './src/assets/meshplay-logo.svg', alt: 'Meshplay' },
       favicon: '/favicon.svg',
-      sidebar: buildSidebar(specResult.spec?.document),
+      sidebar: buildSidebar(specResult.model),
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,

@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Type-level tests (expectTypeOf) fail the run through tsc, not just `npm run check`.
+    typecheck: { enabled: true, include: ['tests/unit/model-types.test.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { GNU_TIME, hasGnuTime, readGnuTimeMaxRssKiB, sampleTreeRss } from './process-rss.ts';
 import { NODE, ROOT, track } from './util.ts';
-import { HTTP_METHODS as OPERATION_METHODS } from '../../src/lib/openapi/operations.ts';
+import { HTTP_METHODS as OPERATION_METHODS } from '../../src/lib/openapi/model/types.ts';
 
 export interface BuildOptions {
   /** Temporary working folder: the build runs there, so Astro's scratch files stay out of the project. */

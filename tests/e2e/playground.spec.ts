@@ -4,7 +4,7 @@ import { TEST_PORTS } from '../support/ports.ts';
 import { executeOperation, loadAuthJson, requestsSeenBy, responseStatus, tokenField } from '../support/playground.ts';
 import { mintToken } from '../support/tokens.ts';
 import { readBuiltSpec } from '../support/spec-lookup.ts';
-import { getOperations } from '../../src/lib/openapi/operations.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
 
 const MESHPLAY = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
 const MESHPLAY_CORS = `http://127.0.0.1:${TEST_PORTS.meshplayCors}`;
@@ -119,7 +119,7 @@ test.describe('playground', () => {
       await page.goto('reference/rest-apis/playground/');
       const list = page.locator('[data-operation-preview]');
       await expect(list.locator('[data-operation]')).toHaveCount(
-        getOperations(readBuiltSpec(baseURL?.includes('/docs/') ? 'dist-subpath' : 'dist')).length,
+        buildApiModel(readBuiltSpec(baseURL?.includes('/docs/') ? 'dist-subpath' : 'dist')).operations.length,
       );
       await list.getByText('System', { exact: true }).click();
       await list.getByRole('link', { name: /GET \/api\/system\/version Get the server version/ }).click();

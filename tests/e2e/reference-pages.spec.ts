@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { getOperations, getOperationsByTag } from '../../src/lib/openapi/operations.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
+import { routePath } from '../../src/lib/openapi/model/routes.ts';
 import { decodeEntities } from '../support/built-site.ts';
 import { TEST_PORTS } from '../support/ports.ts';
 import { mintToken } from '../support/tokens.ts';
@@ -12,7 +13,8 @@ const run = promisify(execFile);
 const DIST = resolve('dist');
 const MESHPLAY = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
 const spec = JSON.parse(readFileSync(join(DIST, 'openapi/meshplay.json'), 'utf8')) as object;
-const operations = getOperations(spec);
+const model = buildApiModel(spec);
+const { operations } = model;
 const onlyOnce = ({ baseURL }: { baseURL: string | undefined }) => (baseURL ?? '').includes('/docs/');
 
 /** Escape a text for use inside a regular expression. */
@@ -41,18 +43,18 @@ test.describe('static reference pages', () => {
     expect(operations.length).toBe(190);
     const missing: string[] = [];
     for (const entry of operations) {
-      const file = join(DIST, entry.route, 'index.html');
+      const file = join(DIST, routePath(entry.route), 'index.html');
       if (!existsSync(file)) {
-        missing.push(`${entry.method.toUpperCase()} ${entry.path}: no ${entry.route}`);
+        missing.push(`${entry.method.toUpperCase()} ${entry.path}: no ${routePath(entry.route)}`);
         continue;
       }
       const text = decodeEntities(readFileSync(file, 'utf8'));
-      if (!text.includes(entry.path)) missing.push(`${entry.route}: path missing`);
-      if (!text.includes(entry.title)) missing.push(`${entry.route}: summary missing`);
-      if (!text.includes('id="response-')) missing.push(`${entry.route}: responses missing`);
+      if (!text.includes(entry.path)) missing.push(`${routePath(entry.route)}: path missing`);
+      if (!text.includes(entry.title)) missing.push(`${routePath(entry.route)}: summary missing`);
+      if (!text.includes('id="response-')) missing.push(`${routePath(entry.route)}: responses missing`);
     }
     expect(missing).toEqual([]);
-    for (const tag of getOperationsByTag(spec)) expect(existsSync(join(DIST, tag.route, 'index.html')), tag.route).toBe(true);
+    for (const tag of model.tags) expect(existsSync(join(DIST, routePath(tag.route), 'index.html')), routePath(tag.route)).toBe(true);
   });
 
   test('curl, Python and JavaScript samples of a spread of operations get the documented status', async ({ baseURL }) => {
@@ -63,7 +65,7 @@ test.describe('static reference pages', () => {
     for (const operationId of spread) {
       const entry = operations.find((candidate) => candidate.operationId === operationId);
       expect(entry, operationId).toBeDefined();
-      const html = pageHtml(entry?.route ?? '');
+      const html = pageHtml(entry ? routePath(entry.route) : '');
       const retarget = (code: string) => code.replaceAll('http://localhost:9081', MESHPLAY);
 
       const curl = retarget(sampleOf(html, 'bash'));
@@ -122,7 +124,7 @@ test.describe('static reference pages', () => {
       const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
       const page = await context.newPage();
       const entry = operations.find((candidate) => candidate.operationId === 'getSignedInUser');
-      await page.goto((entry?.route ?? '').slice(1));
+      await page.goto((entry ? routePath(entry.route) : '').slice(1));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry?.title ?? '');
       for (const language of ['bash', 'js', 'python', 'go']) {
         await expect(page.locator(`pre[data-language="${language}"]`).first(), language).toBeVisible();

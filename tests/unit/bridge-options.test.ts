@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { HTTP_METHODS, type HttpMethod } from '../../src/lib/openapi/operations.ts';
+import { HTTP_METHODS, type HttpMethod } from '../../src/lib/openapi/model/types.ts';
 import { parseBridgeArgs } from '../../src/bridge/options.ts';
 import { FORWARDED_METHODS, normalizeOrigin } from '../../src/server/proxy-cors.ts';
 import { startTestServer } from '../support/meshplay-test-server.ts';

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
-import { getCodeSamples, toPythonLiteral, type CodeSample } from '../../src/lib/openapi/code-samples.ts';
-import { getOperations } from '../../src/lib/openapi/operations.ts';
-import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
+import { toPythonLiteral } from '../../src/lib/openapi/model/code-samples.ts';
+import type { ApiModel, CodeSample } from '../../src/lib/openapi/model/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 // Loading (and linting) the Meshplay spec takes a second or two: once for the whole file.
-const meshplay = await loadSpec({ root });
+const meshplaySpec = await loadSpec({ root });
+const meshplay = { document: buildApiModel(meshplaySpec.document) };
 
 /** The samples of one operation, by operationId, keyed by language. */
-function samplesOf(document: OpenApiDocument, operationId: string): Record<CodeSample['id'], string> {
-  const entry = getOperations(document).find((candidate) => candidate.operationId === operationId);
+function samplesOf(document: ApiModel, operationId: string): Record<CodeSample['id'], string> {
+  const entry = document.operations.find((candidate) => candidate.operationId === operationId);
   if (!entry) throw new Error(`no operation ${operationId}`);
-  return Object.fromEntries(getCodeSamples(entry, document).map((sample) => [sample.id, sample.code])) as Record<CodeSample['id'], string>;
+  return Object.fromEntries(entry.codeSamples.map((sample) => [sample.id, sample.code])) as Record<CodeSample['id'], string>;
 }
 
 describe('code samples for the Meshplay spec', () => {
@@ -44,9 +45,8 @@ describe('code samples for the Meshplay spec', () => {
 
   it('fill path parameters with their examples, and keep {name} (with curl --globoff) where there is none', () => {
     const { document } = meshplay;
-    const operations = getOperations(document);
-    for (const entry of operations.filter((candidate) => candidate.path.includes('{'))) {
-      const [curl] = getCodeSamples(entry, document);
+    for (const entry of document.operations.filter((candidate) => candidate.path.includes('{'))) {
+      const [curl] = entry.codeSamples;
       const url = /--url (\S+)/.exec(curl?.code ?? '')?.[1] ?? '';
       if (url.includes('{')) expect(curl?.code, entry.path).toMatch(/^curl --request \w+ \\\n {2}--globoff/);
       expect(curl?.code, entry.path).not.toContain('%7B');
@@ -57,11 +57,13 @@ describe('code samples for the Meshplay spec', () => {
   it('are valid bash for every operation, and carry the token only where the spec asks for a session', () => {
     const { document } = meshplay;
     const curls: string[] = [];
-    for (const entry of getOperations(document)) {
-      const samples = getCodeSamples(entry, document);
+    for (const entry of document.operations) {
+      const samples = entry.codeSamples;
       const curl = samples.find((sample) => sample.id === 'curl')?.code ?? '';
       curls.push(curl);
-      const needsSession = Array.isArray(entry.operation['security']) && (entry.operation['security'] as unknown[]).length > 0;
+      const declared = (meshplaySpec.document.paths?.[entry.path] as Record<string, { security?: unknown[] }> | undefined)?.[entry.method]
+        ?.security;
+      const needsSession = Array.isArray(declared) && declared.length > 0;
       expect(curl.includes('$MESHPLAY_TOKEN'), `${entry.method} ${entry.path}`).toBe(needsSession);
       for (const sample of samples) expect(sample.code, `${sample.label} ${entry.path}`).not.toContain('SAMPLETOKENPLACEHOLDER');
     }
@@ -80,7 +82,7 @@ describe('code samples for the Meshplay spec', () => {
 
 describe('code samples for other specs', () => {
   it('use the server variables defaults, a bearer token from API_TOKEN, and repeated query parameters', async () => {
-    const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/auth-schemes.yaml' });
+    const document = buildApiModel((await loadSpec({ root, specPath: 'tests/fixtures/openapi/auth-schemes.yaml' })).document);
     const get = samplesOf(document, 'getItem');
     expect(get.curl).toContain('--url https://api.example.test/api/items/42');
     expect(get.curl).toContain('--header "Authorization: Bearer $API_TOKEN"');

@@ -1,58 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
-import { getOperations, getOperationsByTag, type OperationEntry } from '../../src/lib/openapi/operations.ts';
-import { getParameters } from '../../src/lib/openapi/parameters.ts';
-import { getRequestBody } from '../../src/lib/openapi/request-body.ts';
-import { getResponses } from '../../src/lib/openapi/responses.ts';
-import { describeSecurity } from '../../src/lib/openapi/security.ts';
-import { getReferenceSidebar, MAX_SIDEBAR_OPERATIONS, type SidebarGroup } from '../../src/lib/openapi/sidebar.ts';
-import { getSchemaComponents } from '../../src/lib/openapi/schema-components.ts';
-import { defaultServerUrl } from '../../src/lib/openapi/servers.ts';
-import { describeOperationCount, describeOperationPage } from '../../src/lib/openapi/page-meta.ts';
-import { playgroundRoute } from '../../src/lib/openapi/routes.ts';
-import { buildSidebar } from '../../src/sidebar.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
+import { describeOperationCount } from '../../src/lib/openapi/model/page-meta.ts';
+import { routePath } from '../../src/lib/openapi/model/routes.ts';
+import { buildReferenceSidebar, MAX_SIDEBAR_OPERATIONS, type SidebarGroup } from '../../src/lib/openapi/model/sidebar.ts';
+import type { ApiModel, Operation } from '../../src/lib/openapi/model/types.ts';
+import { buildSidebar } from '../../src/lib/site/sidebar.ts';
 import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 // Loading (and linting) the Meshplay spec takes a second or two: once for the whole file.
-const { document: meshplay } = await loadSpec({ root });
+const { document: meshplayDocument } = await loadSpec({ root });
+const meshplay = buildApiModel(meshplayDocument);
 
-/** An operation of a document by operationId, failing the test when it is missing. */
-function operation(document: OpenApiDocument, operationId: string): OperationEntry {
-  const entry = getOperations(document).find((candidate) => candidate.operationId === operationId);
+/** The model of a fixture spec, loaded as a build would. */
+async function fixtureModel(name: string): Promise<ApiModel> {
+  const { document } = await loadSpec({ root, specPath: `tests/fixtures/openapi/${name}` });
+  return buildApiModel(document);
+}
+
+/** An operation of a model by operationId, failing the test when it is missing. */
+function operation(model: ApiModel, operationId: string): Operation {
+  const entry = model.operations.find((candidate) => candidate.operationId === operationId);
   if (!entry) throw new Error(`no operation ${operationId}`);
   return entry;
 }
 
 describe('tag pages', () => {
   it('cover every operation of the Meshplay spec, in the order of its tags', () => {
-    const tags = getOperationsByTag(meshplay);
-    const declared = (meshplay.tags ?? []).map((tag) => tag.name);
+    const { tags } = meshplay;
+    const declared = (meshplayDocument.tags ?? []).map((tag) => tag.name);
     expect(tags.map((tag) => tag.name)).toEqual(declared.filter((name) => tags.some((tag) => tag.name === name)));
     expect(tags.reduce((sum, tag) => sum + tag.operations.length, 0)).toBe(190);
-    expect(tags.find((tag) => tag.name === 'System')).toMatchObject({ slug: 'system', route: '/reference/rest-apis/system/' });
+    const system = tags.find((tag) => tag.name === 'System');
+    expect(system).toMatchObject({ slug: 'system' });
+    expect(system && routePath(system.route)).toBe('/reference/rest-apis/system/');
     expect(tags.every((tag) => tag.description !== undefined)).toBe(true);
   });
 });
 
 describe('operation pages', () => {
   it('merge path-level and operation-level parameters, refs resolved, path ones first', async () => {
-    const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/parameters-path-level.yaml' });
-    const entry = operation(document, 'searchShopItems');
-    const parameters = getParameters(entry.pathItem, entry.operation, document);
+    const entry = operation(await fixtureModel('parameters-path-level.yaml'), 'searchShopItems');
+    const { parameters } = entry;
     expect(parameters.map((parameter) => [parameter.location, parameter.name, parameter.required, parameter.description])).toEqual([
       ['path', 'shopId', true, undefined],
       ['query', 'limit', false, 'From the operation, which wins.'],
       ['header', 'X-Request-Id', false, undefined],
       ['cookie', 'session', false, undefined],
     ]);
-    expect(getRequestBody(entry.operation, document)).toMatchObject({
+    expect(entry.requestBody).toMatchObject({
       required: false,
       description: 'What to look for.',
       contents: [{ mediaType: 'application/json' }],
     });
-    const responses = getResponses(entry.operation, document);
+    const { responses } = entry;
     expect(responses.map((response) => [response.status, response.anchor, response.statusText])).toEqual([
       ['200', 'response-200', 'OK'],
       ['4XX', 'response-4xx', 'Client error'],
@@ -63,61 +66,62 @@ describe('operation pages', () => {
 
   it("show Meshplay's documented responses, shared ones included, with their examples", () => {
     const entry = operation(meshplay, 'getSignedInUser');
-    const responses = getResponses(entry.operation, meshplay);
+    const { responses } = entry;
     const redirect = responses.find((response) => response.status === '302');
     expect(redirect?.statusText).toBe('Found');
     expect(redirect?.headers.map((header) => header.name)).toEqual(['Location', 'Set-Cookie']);
-    const version = getResponses(operation(meshplay, 'getServerVersion').operation, meshplay)[0];
+    const version = operation(meshplay, 'getServerVersion').responses[0];
     expect(version?.contents[0]?.examples.map((example) => example.name)).toEqual(['outdated', 'offline']);
   });
 
   it('say what happens without a Meshplay session: a 302 to /provider or /auth/login', () => {
-    const secured = describeSecurity(operation(meshplay, 'getSignedInUser').operation, meshplay);
+    const secured = operation(meshplay, 'getSignedInUser').security;
     expect(secured).toMatchObject({ required: true, meshplay: true });
     expect(secured.summary).toContain('`meshplay-provider` and `token` cookies');
     expect(secured.withoutIt).toContain('302');
     expect(secured.withoutIt).toContain('/provider');
     expect(secured.withoutIt).toContain('/auth/login');
-    const open = describeSecurity(operation(meshplay, 'getServerVersion').operation, meshplay);
+    const open = operation(meshplay, 'getServerVersion').security;
     expect(open).toMatchObject({ required: false, withoutIt: undefined });
   });
 
   it('word security generically for other specs, pointing at a documented 401', async () => {
-    const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/auth-schemes.yaml' });
-    const bearer = describeSecurity(operation(document, 'getItem').operation, document);
+    const document = await fixtureModel('auth-schemes.yaml');
+    const bearer = operation(document, 'getItem').security;
     expect(bearer.meshplay).toBe(false);
     expect(bearer.summary).toBe('Needs authentication: a bearer token (`Authorization: Bearer <token>`).');
     expect(bearer.withoutIt).toContain('[401 response](#response-401)');
-    const apiKey = describeSecurity(operation(document, 'replaceItem').operation, document);
+    const apiKey = operation(document, 'replaceItem').security;
     expect(apiKey.summary).toBe('Needs authentication: the `X-API-Key` header.');
     expect(apiKey.withoutIt).toContain('401 Unauthorized');
-    const optional = describeSecurity(operation(document, 'search').operation, document);
+    const optional = operation(document, 'search').security;
     expect(optional).toMatchObject({ required: false, optional: true });
     expect(optional.summary).toContain('optional');
   });
 
   it('send requests to the default server, variables filled in', async () => {
-    const entry = operation(meshplay, 'getServerVersion');
-    expect(defaultServerUrl(meshplay, entry.pathItem, entry.operation)).toBe('http://localhost:9081');
-    const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/minimal.yaml' });
-    const pets = getOperations(document)[0] as OperationEntry;
-    expect(defaultServerUrl(document, pets.pathItem, pets.operation)).toBe('http://localhost:8080');
+    expect(operation(meshplay, 'getServerVersion').sampleServerUrl).toBe('http://localhost:9081');
+    const pets = (await fixtureModel('minimal.yaml')).operations[0] as Operation;
+    expect(pets.sampleServerUrl).toBe('http://localhost:8080');
   });
 
   it('describe themselves with method, path and summary, and link to the playground by tag and operationId', () => {
     const entry = operation(meshplay, 'getServerVersion');
-    expect(describeOperationPage(entry)).toMatch(/^GET \/api\/system\/version: Get the server version\. /);
-    expect(describeOperationPage(entry).length).toBeLessThanOrEqual(160);
-    expect(playgroundRoute('Kubernetes contexts', 'listK8s')).toBe('/reference/rest-apis/playground/#/Kubernetes%20contexts/listK8s');
+    expect(entry.pageDescription).toMatch(/^GET \/api\/system\/version: Get the server version\. /);
+    expect(entry.pageDescription.length).toBeLessThanOrEqual(160);
+    expect(routePath({ kind: 'playground', tag: 'Kubernetes contexts', operationId: 'listK8s' })).toBe(
+      '/reference/rest-apis/playground/#/Kubernetes%20contexts/listK8s',
+    );
+    expect(entry.playgroundRoute && routePath(entry.playgroundRoute)).toBe('/reference/rest-apis/playground/#/System/getServerVersion');
   });
 });
 
 describe('schema pages', () => {
   it('exist for every component, each listing the operations that use it', () => {
-    const components = getSchemaComponents(meshplay);
-    expect(components.map((component) => component.name)).toEqual(Object.keys(meshplay.components?.schemas ?? {}));
+    const components = meshplay.schemas;
+    expect(components.map((component) => component.name)).toEqual(Object.keys(meshplayDocument.components?.schemas ?? {}));
     const version = components.find((component) => component.name === 'ServerVersion');
-    expect(version?.route).toBe('/reference/rest-apis/schemas/ServerVersion/');
+    expect(version && routePath(version.route)).toBe('/reference/rest-apis/schemas/ServerVersion/');
     expect(version?.usedBy.map((entry) => entry.operationId)).toContain('getServerVersion');
   });
 });
@@ -127,7 +131,7 @@ describe('sidebar', () => {
     const groups = buildSidebar(meshplay);
     expect(groups.map((group) => group.label)).toEqual(['Guides', 'Reference', 'Endpoints']);
     expect(buildSidebar(undefined).map((group) => group.label)).toEqual(['Guides', 'Reference']);
-    const endpoints = getReferenceSidebar(meshplay);
+    const endpoints = buildReferenceSidebar(meshplay.tags);
     const system = endpoints.items[0] as SidebarGroup;
     expect(system).toMatchObject({ label: 'System', collapsed: true });
     expect(system.items[0]).toEqual({ label: 'All System operations', link: '/reference/rest-apis/system/' });
@@ -141,7 +145,7 @@ describe('sidebar', () => {
     for (let i = 0; i <= MAX_SIDEBAR_OPERATIONS; i += 1)
       paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: ['things'], responses: { '200': { description: 'OK' } } } };
     const big = { ...document, paths } as OpenApiDocument;
-    expect(getReferenceSidebar(big).items[0]).toEqual({ label: 'things', link: '/reference/rest-apis/things/' });
+    expect(buildReferenceSidebar(buildApiModel(big).tags).items[0]).toEqual({ label: 'things', link: '/reference/rest-apis/things/' });
   });
 });
 

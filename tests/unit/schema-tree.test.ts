@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
-import { buildSchemaTree, typeLabel, type SchemaTreeNode } from '../../src/lib/openapi/schema-tree.ts';
-import { getExamples } from '../../src/lib/openapi/examples.ts';
+import { routePath } from '../../src/lib/openapi/model/routes.ts';
+import { createSampler } from '../../src/lib/openapi/model/sampler.ts';
+import { buildSchemaTree, typeLabel } from '../../src/lib/openapi/model/schema-tree.ts';
+import type { SchemaNode as SchemaTreeNode } from '../../src/lib/openapi/model/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -30,7 +32,7 @@ describe('buildSchemaTree', () => {
     const document = await loadFixture('schema-recursion.yaml');
     const tree = componentTree(document, 'TreeNode', 5);
     expect(tree.ref?.name).toBe('TreeNode');
-    expect(tree.ref?.route).toBe('/reference/rest-apis/schemas/TreeNode/');
+    expect(tree.ref && routePath(tree.ref.route)).toBe('/reference/rest-apis/schemas/TreeNode/');
     const children = property(tree, 'children').node;
     expect(children.type).toBe('array');
     expect(children.items?.ref?.name).toBe('TreeNode');
@@ -60,8 +62,8 @@ describe('buildSchemaTree', () => {
     expect(pet.variants?.discriminator).toEqual({
       propertyName: 'petType',
       mapping: [
-        { value: 'cat', label: 'Cat', target: { name: 'Cat', route: '/reference/rest-apis/schemas/Cat/' } },
-        { value: 'dog', label: 'Dog', target: { name: 'Dog', route: '/reference/rest-apis/schemas/Dog/' } },
+        { value: 'cat', label: 'Cat', target: { name: 'Cat', route: { kind: 'schema', name: 'Cat' } } },
+        { value: 'dog', label: 'Dog', target: { name: 'Dog', route: { kind: 'schema', name: 'Dog' } } },
       ],
     });
     expect(property(pet.variants?.options[0] as SchemaTreeNode, 'livesLeft').node.type).toBe('integer');
@@ -163,9 +165,10 @@ describe('buildSchemaTree', () => {
     expect(property(account, 'id').node.readOnly).toBe(true);
     expect(property(account, 'password').node).toMatchObject({ writeOnly: true, constraints: [{ label: 'min length', value: '12' }] });
     expect(property(account, 'password').required).toBe(true);
-    const media = { schema: { $ref: '#/components/schemas/Account' } };
-    const request = getExamples(media, document, 'request')[0]?.value as Record<string, unknown>;
-    const response = getExamples(media, document, 'response')[0]?.value as Record<string, unknown>;
+    const schema = { $ref: '#/components/schemas/Account' };
+    const sample = createSampler(document as unknown as Record<string, unknown>);
+    const request = sample(schema, 'request') as Record<string, unknown>;
+    const response = sample(schema, 'response') as Record<string, unknown>;
     expect(Object.keys(request).sort()).toEqual(['email', 'password']);
     expect(Object.keys(response).sort()).toEqual(['email', 'id']);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
-import { getOperations, getOperationsByTag } from '../../src/lib/openapi/operations.ts';
-import { operationSlugCandidate, RESERVED_TAG_SLUGS, slugify, tagSlugCandidate, uniqueSlugs } from '../../src/lib/openapi/slugs.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
+import { routePath } from '../../src/lib/openapi/model/routes.ts';
+import { operationSlugCandidate, RESERVED_TAG_SLUGS, slugify, tagSlugCandidate, uniqueSlugs } from '../../src/lib/openapi/model/slugs.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,7 +41,7 @@ describe('slugs of a spec', () => {
   it('are unique, stable, and given even to operations without an operationId', async () => {
     const load = async () => (await loadSpec({ root, specPath: 'tests/fixtures/openapi/slug-collisions.yaml' })).document;
     const document = await load();
-    const routes = getOperations(document).map((entry) => entry.route);
+    const routes = buildApiModel(document).operations.map((entry) => routePath(entry.route));
     expect(routes).toEqual([
       '/reference/rest-apis/pet-store/list-pets/',
       '/reference/rest-apis/pet-store/post-pets/',
@@ -52,12 +53,12 @@ describe('slugs of a spec', () => {
     ]);
     expect(new Set(routes).size).toBe(routes.length);
     // Another load of the same spec gives the same URLs.
-    expect(getOperations(await load()).map((entry) => entry.route)).toEqual(routes);
+    expect(buildApiModel(await load()).operations.map((entry) => routePath(entry.route))).toEqual(routes);
   });
 
   it('give each tag a page, "Pet Store" and "pet-store" apart, untagged operations under "default"', async () => {
     const { document } = await loadSpec({ root, specPath: 'tests/fixtures/openapi/slug-collisions.yaml' });
-    const tags = getOperationsByTag(document);
+    const { tags } = buildApiModel(document);
     expect(tags.map((tag) => [tag.name, tag.slug, tag.operations.length])).toEqual([
       ['Pet Store', 'pet-store', 5],
       ['pet-store', 'pet-store-2', 1],
@@ -65,17 +66,17 @@ describe('slugs of a spec', () => {
       ['default', 'default', 1],
     ]);
     // An operation with two tags has one page, under its first tag, and is listed by both.
-    expect(tags[1]?.operations[0]?.route).toBe('/reference/rest-apis/pet-store/get-pet/');
+    const shared = tags[1]?.operations[0];
+    expect(shared && routePath(shared.route)).toBe('/reference/rest-apis/pet-store/get-pet/');
   });
 
   it('give every one of the 190 Meshplay operations its own page', async () => {
     const { document } = await loadSpec({ root });
-    const operations = getOperations(document);
+    const { operations } = buildApiModel(document);
     expect(operations).toHaveLength(190);
-    expect(new Set(operations.map((entry) => entry.route)).size).toBe(190);
-    expect(operations.find((entry) => entry.operationId === 'getServerVersion')?.route).toBe(
-      '/reference/rest-apis/system/get-server-version/',
-    );
+    expect(new Set(operations.map((entry) => routePath(entry.route))).size).toBe(190);
+    const version = operations.find((entry) => entry.operationId === 'getServerVersion');
+    expect(version && routePath(version.route)).toBe('/reference/rest-apis/system/get-server-version/');
   });
 });
 

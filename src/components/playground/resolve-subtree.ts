@@ -11,7 +11,8 @@
  * copied into operations.
  */
 
-import { HTTP_METHODS as OPERATION_METHODS } from '../../lib/openapi/operations.ts';
+import { getAtPath as walkPath, getByPointer as getAtPointer } from '../../lib/json/pointer.ts';
+import { HTTP_METHODS as OPERATION_METHODS } from '../../lib/openapi/model/types.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -32,33 +33,14 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Decode one JSON pointer token (RFC 6901: ~1 is "/", ~0 is "~"). */
-function decodePointerToken(token: string): string {
-  return decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-/** The value a local reference (`#/components/schemas/User`) points at, or undefined. */
+/** The value a local reference (`#/components/schemas/User`) points at, or undefined (the shared JSON Pointer rules). */
 export function getByPointer(root: Json, ref: string): Json | undefined {
-  if (ref === '#') return root;
-  if (!ref.startsWith('#/')) return undefined;
-  let current: Json | undefined = root;
-  for (const token of ref.slice(2).split('/').map(decodePointerToken)) {
-    if (Array.isArray(current)) current = current[Number(token)];
-    else if (isObject(current)) current = Object.hasOwn(current, token) ? current[token] : undefined;
-    else return undefined;
-  }
-  return current;
+  return getAtPointer(root, ref) as Json | undefined;
 }
 
-/** The value at a path of keys, or undefined. */
+/** The value at a path of keys, or undefined (the shared JSON Pointer walk). */
 function getAtPath(root: Json, path: ReadonlyArray<string | number>): Json | undefined {
-  let current: Json | undefined = root;
-  for (const key of path) {
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current)) current = Object.hasOwn(current, String(key)) ? current[String(key)] : undefined;
-    else return undefined;
-  }
-  return current;
+  return walkPath(root, path) as Json | undefined;
 }
 
 /** Make a resolver error the way Swagger UI shows them: a message and the path it happened at. */

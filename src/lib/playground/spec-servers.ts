@@ -1,15 +1,17 @@
+import { firstServer, resolveServerUrl, type ServerHolder } from '../openapi/model/servers.ts';
+
 interface ServerObject {
   url: string;
-  variables?: Record<string, { default: string }>;
+  description?: string;
 }
 
-/** The spec's first server with every variable at its default ("{scheme}://{host}:{port}" -> "http://localhost:9081"). */
-export function getDefaultServerUrl(document: { servers?: ServerObject[] }, pageUrl: string): string {
-  const server = document.servers?.[0];
-  if (!server) return new URL('/', pageUrl).origin;
-  const filled = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name);
-  // Relative server URLs are relative to the document, which here is the page.
-  return new URL(filled, pageUrl).href.replace(/\/+$/, '');
+/**
+ * The server the playground calls "the server in the spec": the same rule as the code samples
+ * (model/servers.ts), for the document's servers, with a relative URL resolved against the page,
+ * where the browser knows the spec is served.
+ */
+export function getDefaultServerUrl(document: ServerHolder, pageUrl: string): string {
+  return resolveServerUrl(firstServer(document)?.url, pageUrl);
 }
 
 /** A copy of the spec whose only server is the one the reader chose, so Swagger UI sends every request there. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import spec from 'virtual:meshplay/openapi';
+import { siteSpec as spec } from '../../lib/site/site-spec.ts';
 
 /**
  * The bundled spec as JSON: the playground's input and a download for tools. Minified: the

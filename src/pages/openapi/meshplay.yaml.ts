@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import spec from 'virtual:meshplay/openapi';
+import { siteSpec as spec } from '../../lib/site/site-spec.ts';
 import { stringify } from 'yaml';
 
 /** The bundled spec as one YAML file, for tools and readers who prefer it. */

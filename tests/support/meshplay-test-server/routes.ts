@@ -103,7 +103,7 @@ export const HAND_WRITTEN_ROUTES: readonly Route[] = [
     handle: ({ res, session, drift }) => {
       const provider = session?.provider ?? LOCAL_PROVIDER;
       // The same two names as the cookies: auth.json is the session, ready to send back.
-      const body = { [PROVIDER_COOKIE]: provider, [TOKEN_COOKIE]: session?.token ?? '' };
+      const body: Record<string, string> = { [PROVIDER_COOKIE]: provider, [TOKEN_COOKIE]: session?.token ?? '' };
       if (drift) delete body[TOKEN_COOKIE];
       sendEncodedJson(res, 200, body);
     },

@@ -1,48 +1,19 @@
-import { arrayField, isObject, objectField, stringField, type JsonObject } from './object-guards.ts';
+import { arrayField, isObject, objectField, stringField, type JsonObject } from './guards.ts';
 import { dereference } from './refs.ts';
-import { PROVIDER_COOKIE, TOKEN_COOKIE } from '../meshplay/session.ts';
-import { usesMeshplayAuth } from './meshplay-auth.ts';
-
-/** One security scheme an operation accepts, in words. */
-export interface SchemeView {
-  key: string;
-  type: string;
-  /** Where an API key goes ("cookie", "header", "query"), for apiKey schemes. */
-  location: string | undefined;
-  /** The cookie, header or query parameter name of an API key. */
-  parameterName: string | undefined;
-  /** "bearer", "basic"... for http schemes. */
-  httpScheme: string | undefined;
-  scopes: string[];
-  /** A short phrase: "the `token` cookie", "a bearer token". */
-  label: string;
-}
-
-/** What an operation needs to be called, and what happens without it. */
-export interface SecurityView {
-  /** A credential is needed: there are requirements and none of them is empty. */
-  required: boolean;
-  /** A credential is accepted but not needed (an empty requirement `{}` is among them). */
-  optional: boolean;
-  /** Each entry is one way to authenticate: all of its schemes together. */
-  alternatives: SchemeView[][];
-  /** The spec authenticates like the Meshplay server (cookies, 302 instead of 401). */
-  meshplay: boolean;
-  /** One sentence on what to send. */
-  summary: string;
-  /** One sentence on what happens without it; undefined when nothing is needed. */
-  withoutIt: string | undefined;
-}
+import { PROVIDER_COOKIE, TOKEN_COOKIE } from '../../meshplay/session.ts';
+import type { ModelContext } from './context.ts';
+import type { Scheme, Security } from './types.ts';
 
 /** Say whether an operation needs a session or token, and what the server does without one. */
-export function describeSecurity(operation: JsonObject, document: unknown): SecurityView {
+export function describeSecurity(operation: JsonObject, context: ModelContext): Security {
+  const { document } = context;
   const requirements = securityRequirements(operation, document);
   const optional = requirements.some((requirement) => Object.keys(requirement).length === 0);
   const alternatives = requirements
     .filter((requirement) => Object.keys(requirement).length > 0)
     .map((requirement) => Object.entries(requirement).map(([key, scopes]) => describeScheme(key, scopes, document)));
   const required = alternatives.length > 0 && !optional;
-  const meshplay = usesMeshplayAuth(document);
+  const meshplay = context.auth.meshplay;
   if (alternatives.length === 0) {
     return { required: false, optional: false, alternatives, meshplay, summary: 'No token needed: this operation is public.', withoutIt: undefined };
   }
@@ -72,19 +43,19 @@ export function describeSecurity(operation: JsonObject, document: unknown): Secu
 }
 
 /** The operation's security requirements, else the document's; each maps scheme names to scopes. */
-export function securityRequirements(operation: JsonObject, document: unknown): Array<Record<string, unknown>> {
+function securityRequirements(operation: JsonObject, document: unknown): Array<Record<string, unknown>> {
   const own = arrayField(operation, 'security');
   const inherited = isObject(document) ? arrayField(document, 'security') : undefined;
   return (own ?? inherited ?? []).filter(isObject);
 }
 
 /** Whether one of the ways in is the pair of Meshplay cookies. */
-function needsMeshplayCookies(alternatives: SchemeView[][]): boolean {
+function needsMeshplayCookies(alternatives: Scheme[][]): boolean {
   return alternatives.some((schemes) => schemes.some((scheme) => scheme.location === 'cookie' && (scheme.parameterName === TOKEN_COOKIE || scheme.parameterName === PROVIDER_COOKIE)));
 }
 
 /** A scheme of components.securitySchemes in words. */
-function describeScheme(key: string, scopes: unknown, document: unknown): SchemeView {
+export function describeScheme(key: string, scopes: unknown, document: unknown): Scheme {
   const schemes = isObject(document) ? objectField(objectField(document, 'components') ?? {}, 'securitySchemes') : undefined;
   const scheme = dereference(document, schemes?.[key]) ?? {};
   const type = stringField(scheme, 'type') ?? 'unknown';

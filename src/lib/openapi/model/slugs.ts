@@ -26,7 +26,7 @@ const MAX_SLUG_LENGTH = 100;
 export const RESERVED_TAG_SLUGS: readonly string[] = ['schemas', 'playground', 'try-it'];
 
 /** Split camelCase identifiers into words: "getK8sContexts" → "get-K8s-Contexts". */
-export function splitCamelCase(text: string): string {
+function splitCamelCase(text: string): string {
   return text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
 }
 

@@ -1,4 +1,4 @@
-import { arrayField, isObject, objectField, stringField, type JsonObject } from './object-guards.ts';
+import { arrayField, isObject, objectField, stringField, type JsonObject } from './guards.ts';
 import { resolveLocalRef, schemaComponentName } from './refs.ts';
 
 /** An allOf flattened into one schema, with the components it pulled in (for "includes" links). */
@@ -54,7 +54,7 @@ function flatten(schema: JsonObject, document: unknown, includes: string[], seen
  * constrain becomes an allOf of the two), required names united; for every other keyword
  * `extra` wins when `preferExtra`, else `base` does.
  */
-export function combineSchemas(base: JsonObject, extra: JsonObject, preferExtra: boolean): JsonObject {
+function combineSchemas(base: JsonObject, extra: JsonObject, preferExtra: boolean): JsonObject {
   const result: JsonObject = preferExtra ? { ...base, ...extra } : { ...extra, ...base };
   const baseProperties = objectField(base, 'properties');
   const extraProperties = objectField(extra, 'properties');

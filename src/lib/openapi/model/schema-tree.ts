@@ -1,69 +1,8 @@
-import { arrayField, isObject, isTrue, objectField, stringField, type JsonObject } from './object-guards.ts';
+import { arrayField, asJson, isObject, isTrue, objectField, stringField, unresolvedRefOf, type JsonObject } from './guards.ts';
 import { resolveLocalRef, schemaComponentName } from './refs.ts';
-import { schemaRoute } from './routes.ts';
-import { describeConstraints, type SchemaConstraint } from './schema-constraints.ts';
+import { describeConstraints } from './schema-constraints.ts';
 import { mergeAllOf } from './schema-merge.ts';
-
-/** A link to a schema component's own page. */
-export interface SchemaLink {
-  name: string;
-  route: string;
-}
-
-export interface SchemaProperty {
-  name: string;
-  required: boolean;
-  node: SchemaTreeNode;
-}
-
-/** Which value of which property selects a variant (`discriminator`). */
-export interface DiscriminatorView {
-  propertyName: string;
-  mapping: Array<{ value: string; label: string; target: SchemaLink | undefined }>;
-}
-
-export interface SchemaVariants {
-  keyword: 'oneOf' | 'anyOf';
-  options: SchemaTreeNode[];
-  discriminator: DiscriminatorView | undefined;
-}
-
-/**
- * Why a node's children are not shown: `link` for a shared component shown as a link to its page,
- * `recursion` for a component inside itself, `depth` when the tree is too deep or too big.
- */
-export type SchemaStop = 'link' | 'recursion' | 'depth';
-
-/** A schema as a reader sees it: one node per value, with what it may hold below it. */
-export interface SchemaTreeNode {
-  /** "object", "array", "string", "integer", "string | integer", "any"... without "null". */
-  type: string;
-  /** The component this node is, when it came from a $ref to #/components/schemas. */
-  ref: SchemaLink | undefined;
-  stop: SchemaStop | undefined;
-  title: string | undefined;
-  description: string | undefined;
-  format: string | undefined;
-  nullable: boolean;
-  readOnly: boolean;
-  writeOnly: boolean;
-  deprecated: boolean;
-  enumValues: unknown[] | undefined;
-  constant: { value: unknown } | undefined;
-  defaultValue: { value: unknown } | undefined;
-  example: { value: unknown } | undefined;
-  constraints: SchemaConstraint[];
-  properties: SchemaProperty[];
-  /** A schema for other keys, `true` when any is allowed (said explicitly), `false` when none is. */
-  additionalProperties: SchemaTreeNode | boolean | undefined;
-  patternProperties: Array<{ pattern: string; node: SchemaTreeNode }>;
-  items: SchemaTreeNode | undefined;
-  variants: SchemaVariants | undefined;
-  /** A discriminator on a base schema that has no oneOf/anyOf of its own. */
-  discriminator: DiscriminatorView | undefined;
-  /** Components merged in by allOf. */
-  includes: SchemaLink[];
-}
+import type { Discriminator, SchemaLink, SchemaNode, SchemaStop } from './types.ts';
 
 export interface SchemaTreeOptions {
   /** How many levels of $refs to components are expanded; deeper ones are links (default 1). */
@@ -92,16 +31,18 @@ interface Position {
 const STRUCTURE_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'oneOf', 'anyOf', 'allOf'];
 
 /** Turn a schema (possibly a $ref) into the tree that pages render. */
-export function buildSchemaTree(schema: unknown, document: unknown, options: SchemaTreeOptions = {}): SchemaTreeNode {
+export function buildSchemaTree(schema: unknown, document: unknown, options: SchemaTreeOptions = {}): SchemaNode {
   const context: BuildContext = { document, maxDepth: options.maxDepth ?? 8, maxNodes: options.maxNodes ?? 400, nodes: 0 };
   return buildNode(schema, context, { depth: 0, refsLeft: options.expandRefs ?? 1, stack: [] });
 }
 
 /** Build one node, dispatching on $ref and allOf. */
-function buildNode(schema: unknown, context: BuildContext, position: Position): SchemaTreeNode {
+function buildNode(schema: unknown, context: BuildContext, position: Position): SchemaNode {
   context.nodes += 1;
   if (schema === false) return emptyNode('nothing');
   if (!isObject(schema)) return emptyNode('any');
+  const marker = unresolvedRefOf(schema);
+  if (marker !== undefined) return unresolvedNode(marker);
   const ref = stringField(schema, '$ref');
   if (ref !== undefined) return buildRefNode(schema, ref, context, position);
   const allOf = arrayField(schema, 'allOf');
@@ -116,22 +57,20 @@ function buildNode(schema: unknown, context: BuildContext, position: Position): 
     const merged = mergeAllOf(schema, context.document, position.stack);
     const node = buildPlainNode(merged.schema, context, position);
     node.includes = merged.includes.map(linkTo);
+    // A member the loader could not resolve is merged in as its marker: say so on the merged node.
+    node.unresolved = unresolvedRefOf(merged.schema);
     return node;
   }
   return buildPlainNode(schema, context, position);
 }
 
 /** A $ref: expanded while the budget lasts, else a link; a component inside itself is always a link. */
-function buildRefNode(schema: JsonObject, ref: string, context: BuildContext, position: Position): SchemaTreeNode {
+function buildRefNode(schema: JsonObject, ref: string, context: BuildContext, position: Position): SchemaNode {
   const name = schemaComponentName(ref);
   const target = resolveLocalRef(context.document, ref);
-  if (target === undefined) {
-    const node = emptyNode('unknown');
-    node.description = `Unresolved reference \`${ref}\`.`;
-    return node;
-  }
+  if (target === undefined) return unresolvedNode(ref);
   const key = name ?? ref;
-  let node: SchemaTreeNode;
+  let node: SchemaNode;
   if (position.stack.includes(key)) {
     node = linkNode(target, name, 'recursion');
   } else if (name !== undefined && hasStructure(target) && (position.refsLeft <= 0 || context.nodes > context.maxNodes)) {
@@ -148,7 +87,7 @@ function buildRefNode(schema: JsonObject, ref: string, context: BuildContext, po
 }
 
 /** A schema without $ref or allOf: its type, annotations and children. */
-function buildPlainNode(schema: JsonObject, context: BuildContext, position: Position): SchemaTreeNode {
+function buildPlainNode(schema: JsonObject, context: BuildContext, position: Position): SchemaNode {
   const types = typeList(schema);
   const combinator = arrayField(schema, 'oneOf') ? 'oneOf' : arrayField(schema, 'anyOf') ? 'anyOf' : undefined;
   const rawOptions = combinator ? (arrayField(schema, combinator) ?? []) : [];
@@ -168,6 +107,15 @@ function buildPlainNode(schema: JsonObject, context: BuildContext, position: Pos
   applyAnnotations(node, schema);
   node.nullable = node.nullable || types.includes('null') || nullViaVariant;
   node.constraints = describeConstraints(schema);
+  const contentMediaType = stringField(schema, 'contentMediaType');
+  if (contentMediaType !== undefined) {
+    const contentSchema = schema['contentSchema'];
+    node.encodedContent = {
+      mediaType: contentMediaType,
+      json: isJsonMediaType(contentMediaType),
+      schema: isObject(contentSchema) ? buildNode(contentSchema, context, { ...position, depth: position.depth + 1 }) : undefined,
+    };
+  }
 
   const tooDeep = position.depth >= context.maxDepth || context.nodes > context.maxNodes;
   const child: Position = { depth: position.depth + 1, refsLeft: position.refsLeft, stack: position.stack };
@@ -201,7 +149,7 @@ function buildPlainNode(schema: JsonObject, context: BuildContext, position: Pos
 }
 
 /** A node with nothing known yet but its type. */
-function emptyNode(type: string): SchemaTreeNode {
+function emptyNode(type: string): SchemaNode {
   return {
     type,
     ref: undefined,
@@ -225,11 +173,20 @@ function emptyNode(type: string): SchemaTreeNode {
     variants: undefined,
     discriminator: undefined,
     includes: [],
+    encodedContent: undefined,
+    unresolved: undefined,
   };
 }
 
+/** A node for a part of the spec that could not be resolved: pages say so instead of guessing. */
+function unresolvedNode(ref: string): SchemaNode {
+  const node = emptyNode('unknown');
+  node.unresolved = ref;
+  return node;
+}
+
 /** A node that names a component and links to its page instead of expanding it. */
-function linkNode(target: unknown, name: string | undefined, stop: SchemaStop): SchemaTreeNode {
+function linkNode(target: unknown, name: string | undefined, stop: SchemaStop): SchemaNode {
   const schema = isObject(target) ? target : {};
   const node = emptyNode(typeOf(schema, typeList(schema), arrayField(schema, 'oneOf') ? 'oneOf' : arrayField(schema, 'anyOf') ? 'anyOf' : undefined));
   node.stop = stop;
@@ -239,7 +196,7 @@ function linkNode(target: unknown, name: string | undefined, stop: SchemaStop): 
 }
 
 /** Copy what a schema says about its value onto a node; set fields win over the node's own. */
-function applyAnnotations(node: SchemaTreeNode, schema: JsonObject): void {
+function applyAnnotations(node: SchemaNode, schema: JsonObject): void {
   const title = stringField(schema, 'title');
   if (title !== undefined) node.title = title;
   const description = stringField(schema, 'description');
@@ -252,14 +209,14 @@ function applyAnnotations(node: SchemaTreeNode, schema: JsonObject): void {
   if (isTrue(schema, 'deprecated')) node.deprecated = true;
   const enumValues = arrayField(schema, 'enum');
   if (enumValues) {
-    node.enumValues = enumValues.filter((value) => value !== null);
+    node.enumValues = enumValues.filter((value) => value !== null).map(asJson);
     if (enumValues.includes(null)) node.nullable = true;
   }
-  if ('const' in schema) node.constant = { value: schema['const'] };
-  if ('default' in schema) node.defaultValue = { value: schema['default'] };
+  if ('const' in schema) node.constant = { value: asJson(schema['const']) };
+  if ('default' in schema) node.defaultValue = { value: asJson(schema['default']) };
   const examples = arrayField(schema, 'examples');
-  if ('example' in schema) node.example = { value: schema['example'] };
-  else if (examples && examples.length > 0) node.example = { value: examples[0] };
+  if ('example' in schema) node.example = { value: asJson(schema['example']) };
+  else if (examples && examples.length > 0) node.example = { value: asJson(examples[0]) };
 }
 
 /** The schema's `type` as a list (3.1 allows an array; 3.0 a single string). */
@@ -298,7 +255,7 @@ function hasStructure(schema: unknown, ignoring: readonly string[] = []): boolea
 }
 
 /** The discriminator as value → variant pairs: the explicit mapping, else the component names of the variants. */
-function describeDiscriminator(schema: JsonObject, variants: unknown[], document: unknown): DiscriminatorView | undefined {
+function describeDiscriminator(schema: JsonObject, variants: unknown[], document: unknown): Discriminator | undefined {
   const discriminator = objectField(schema, 'discriminator');
   const propertyName = discriminator ? stringField(discriminator, 'propertyName') : undefined;
   if (!discriminator || propertyName === undefined) return undefined;
@@ -324,26 +281,32 @@ function describeDiscriminator(schema: JsonObject, variants: unknown[], document
   };
 }
 
+/** Whether a media type is JSON ("application/json", "application/problem+json"...). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json\b/i.test(mediaType.trim());
+}
+
 /** The link to a component's page. */
-function linkTo(name: string): SchemaLink {
-  return { name, route: schemaRoute(name) };
+export function linkTo(name: string): SchemaLink {
+  return { name, route: { kind: 'schema', name } };
 }
 
 /** A one-line type for tables and headers: "array of string", "Pet", "string | integer". */
-export function typeLabel(node: SchemaTreeNode): string {
+export function typeLabel(node: SchemaNode): string {
   if (node.ref && node.stop) return node.ref.name;
   if (node.items && node.type === 'array') return `array of ${typeLabel(node.items)}`;
   return node.ref ? node.ref.name : node.type;
 }
 
 /** Whether a node has anything to show below its own line. */
-export function hasChildren(node: SchemaTreeNode): boolean {
+export function hasChildren(node: SchemaNode): boolean {
   return (
     node.properties.length > 0 ||
     node.patternProperties.length > 0 ||
     node.additionalProperties !== undefined ||
     (node.items !== undefined && hasChildren(node.items)) ||
     node.variants !== undefined ||
-    node.discriminator !== undefined
+    node.discriminator !== undefined ||
+    node.encodedContent?.schema !== undefined
   );
 }

@@ -1,15 +1,6 @@
 import { HTTPSnippet } from '@readme/httpsnippet';
-import { tokenVariableFor, usesMeshplayAuth } from './meshplay-auth.ts';
-import type { OperationEntry } from './operations.ts';
-import { buildSampleRequest, TOKEN_PLACEHOLDER } from './sample-request.ts';
-
-/** One code sample: the tab label, the language Expressive Code highlights it as, and the code. */
-export interface CodeSample {
-  id: 'curl' | 'javascript' | 'python' | 'go';
-  label: string;
-  lang: string;
-  code: string;
-}
+import { TOKEN_PLACEHOLDER, type SampleRequest } from './sample-request.ts';
+import type { AuthProfile, CodeSample } from './types.ts';
 
 interface SampleTarget {
   id: CodeSample['id'];
@@ -22,7 +13,7 @@ interface SampleTarget {
 }
 
 /** What post-processing needs to know about the request. */
-export interface SampleContext {
+interface SampleContext {
   /** The environment variable that holds the credential. */
   variable: string;
   /** The comment above "don't follow redirects". */
@@ -45,15 +36,14 @@ const TARGETS: readonly SampleTarget[] = [
 ];
 
 /** The curl, JavaScript (fetch), Python (requests) and Go (net/http) samples of an operation, made by httpsnippet. */
-export function getCodeSamples(entry: OperationEntry, document: unknown): CodeSample[] {
-  const { har, usesToken } = buildSampleRequest(entry, document);
+export function buildCodeSamples({ har, usesToken }: SampleRequest, auth: AuthProfile): CodeSample[] {
   const snippet = new HTTPSnippet(har);
   const text = har.postData.text;
   const jsonBody = text !== undefined && /json/i.test(har.postData.mimeType) ? text : undefined;
   const context: SampleContext = {
-    variable: tokenVariableFor(document),
+    variable: auth.tokenVariable,
     redirectNote:
-      usesToken && usesMeshplayAuth(document)
+      usesToken && auth.meshplay
         ? 'Meshplay answers 302 when the session is missing or expired: show it instead of following it.'
         : 'Show a redirect as the server sends it instead of following it.',
     jsonBody,
@@ -78,12 +68,12 @@ function prettyLineCount(json: string): number {
 }
 
 /** Put back the "{name}" of path parameters without an example, which the generator percent-encodes. */
-export function restorePathPlaceholders(code: string): string {
+function restorePathPlaceholders(code: string): string {
   return code.replace(/%7B([A-Za-z0-9_.-]+)%7D/g, '{$1}');
 }
 
 /** curl: the credential from $VARIABLE (so the quotes around it become double quotes); a long JSON body on one line. */
-export function finishCurl(code: string, context: SampleContext): string {
+function finishCurl(code: string, context: SampleContext): string {
   const { variable, jsonBody, compactBody } = context;
   let result = code;
   if (compactBody && jsonBody !== undefined && !jsonBody.includes("'")) result = result.replace(/(--data(?:-binary)? )'\n[\s\S]*\n'$/, (_whole, flag: string) => `${flag}'${jsonBody}'`);
@@ -97,7 +87,7 @@ function escapeDoubleQuoted(text: string): string {
 }
 
 /** JavaScript: the credential from process.env, redirects not followed, the status and body printed. */
-export function finishJavaScript(code: string, context: SampleContext): string {
+function finishJavaScript(code: string, context: SampleContext): string {
   const { variable, redirectNote, jsonBody, compactBody } = context;
   let result = code;
   if (compactBody && jsonBody !== undefined) {
@@ -120,7 +110,7 @@ export function finishJavaScript(code: string, context: SampleContext): string {
  * The generator appends a file field's path as text; send the file itself (Node's
  * fs.openAsBlob), as curl's "@path" and Python's open() do.
  */
-export function attachFilesInJavaScript(code: string): string {
+function attachFilesInJavaScript(code: string): string {
   const withFiles = code.replace(/^form\.append\('([^']+)', '(path\/to\/[^']+)'\);$/gm, "form.append('$1', await openAsBlob('$2'), '$1');");
   return withFiles === code ? code : `import { openAsBlob } from 'node:fs';\n\n${withFiles}`;
 }
@@ -131,7 +121,7 @@ function toTemplateText(text: string): string {
 }
 
 /** Python: the credential from os.environ, redirects not followed, the status and body printed. */
-export function finishPython(code: string, context: SampleContext): string {
+function finishPython(code: string, context: SampleContext): string {
   const { variable, redirectNote, jsonBody, compactBody } = context;
   let result = code;
   if (compactBody && jsonBody !== undefined) result = result.replace(/^payload = [[{][\s\S]*?^[\]}]$/m, `payload = ${toPythonLiteral(JSON.parse(jsonBody))}`);
@@ -145,7 +135,7 @@ export function finishPython(code: string, context: SampleContext): string {
 }
 
 /** Go: the credential from os.Getenv, redirects not followed, the status and body printed. */
-export function finishGo(code: string, context: SampleContext): string {
+function finishGo(code: string, context: SampleContext): string {
   const { variable, redirectNote, jsonBody } = context;
   let result = code;
   // A raw string keeps JSON readable: no backslash before every quote.

@@ -1,5 +1,5 @@
-import { getOperationsByTag } from './operations.ts';
-import { schemasIndexRoute } from './routes.ts';
+import { routePath } from './routes.ts';
+import type { Tag } from './types.ts';
 
 /** A sidebar link, as Starlight's config takes it (internal links without the base; Starlight adds it). */
 export interface SidebarLink {
@@ -27,16 +27,15 @@ export interface SidebarGroup {
 export const MAX_SIDEBAR_OPERATIONS = 400;
 
 /** The "Endpoints" group: one collapsed group per tag with its overview and its operations, then the schemas. */
-export function getReferenceSidebar(document: object): SidebarGroup {
-  const tags = getOperationsByTag(document);
+export function buildReferenceSidebar(tags: Tag[]): SidebarGroup {
   const total = tags.reduce((sum, tag) => sum + tag.operations.length, 0);
   const items: SidebarGroup['items'] =
     total > MAX_SIDEBAR_OPERATIONS
-      ? tags.map((tag) => ({ label: tag.name, link: tag.route }))
+      ? tags.map((tag) => ({ label: tag.name, link: routePath(tag.route) }))
       : tags.map((tag) => ({
           label: tag.name,
           collapsed: true,
-          items: [{ label: `All ${tag.name} operations`, link: tag.route }, ...tag.operations.map((entry) => ({ label: entry.title, link: entry.route }))],
+          items: [{ label: `All ${tag.name} operations`, link: routePath(tag.route) }, ...tag.operations.map((entry) => ({ label: entry.title, link: routePath(entry.route) }))],
         }));
-  return { label: 'Endpoints', items: [...items, { label: 'Schemas', link: schemasIndexRoute() }] };
+  return { label: 'Endpoints', items: [...items, { label: 'Schemas', link: routePath({ kind: 'schemas' }) }] };
 }

@@ -1,10 +1,6 @@
-import { isObject, isTrue, numberField, stringField, type JsonObject } from './object-guards.ts';
+import { isObject, isTrue, numberField, stringField, type JsonObject } from './guards.ts';
+import type { SchemaConstraint } from './types.ts';
 
-/** One validation rule of a schema, as a label and a value shown as code ("" when the label says it all). */
-export interface SchemaConstraint {
-  label: string;
-  value: string;
-}
 
 /** The validation keywords of a schema, in words: lengths, bounds, pattern, item and property counts. */
 export function describeConstraints(schema: JsonObject): SchemaConstraint[] {

@@ -1,8 +1,8 @@
-import { getReferenceSidebar, type SidebarGroup } from './lib/openapi/sidebar.ts';
-import type { OpenApiDocument } from './lib/openapi/types.ts';
+import { buildReferenceSidebar, type SidebarGroup } from '../openapi/model/sidebar.ts';
+import type { ApiModel } from '../openapi/model/types.ts';
 
 /** The site's navigation: guides first, then the references, then every endpoint of the spec by tag. */
-export function buildSidebar(document: OpenApiDocument | undefined): SidebarGroup[] {
+export function buildSidebar(model: ApiModel | undefined): SidebarGroup[] {
   const groups: SidebarGroup[] = [
     {
       label: 'Guides',
@@ -25,5 +25,5 @@ export function buildSidebar(document: OpenApiDocument | undefined): SidebarGrou
     },
   ];
   // Without a spec the build stops with the loader's message; the guides' sidebar is still valid.
-  return document ? [...groups, getReferenceSidebar(document)] : groups;
+  return model ? [...groups, buildReferenceSidebar(model.tags)] : groups;
 }
