@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // The Meshplay spec is bundled and linted once for the whole suite, not once per file.
+    globalSetup: ['tests/support/load-meshplay-spec-once.ts'],
   },
 });
