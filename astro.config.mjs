@@ -16,7 +16,11 @@ import { PATH_FRAGMENTS_META, PATH_FRAGMENTS_WEIGHT } from './src/lib/search/pat
 const base = normalizeBase(process.env.SITE_BASE);
 const site = normalizeSiteUrl(process.env.SITE_URL);
 // The spec is read, bundled, validated and linted here, once, and built into the API model: the sidebar and the pages both use it.
-const specResult = await loadSpecForBuild({ root: fileURLToPath(new URL('.', import.meta.url)), specPath: process.env.OPENAPI_SPEC });
+const specResult = await loadSpecForBuild({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  specPath: process.env.OPENAPI_SPEC,
+  strictFlag: process.env.OPENAPI_STRICT,
+});
 
 export default defineConfig({
   base,

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds, page weight, the playground against plain Swagger UI, the try-it proxy
- * and Lighthouse; prints Markdown tables and writes bench/results/<timestamp>.json and latest.json.
+ * and Lighthouse; prints Markdown tables, writes them to bench/RESULTS.md (committed, linked from
+ * README.md) and the figures to bench/results/<timestamp>.json and latest.json (local).
  *
  *   npm run bench -- --check                 exit 1 when a budget is broken (and say which)
  *   npm run bench -- --only=weight,proxy     sections: build, weight, playground, proxy, lighthouse
@@ -21,6 +22,7 @@ import { benchPageWeight } from './page-weight.ts';
 import { benchPlayground, writePlainSwaggerUi } from './playground.ts';
 import { benchProxy } from './proxy.ts';
 import { renderReport, writeResults, type Report } from './report.ts';
+import { writeResultsFile } from './results-file.ts';
 import { keepRunning, startMeshplayTestServer, startSite, type KeptRunning } from './servers.ts';
 import { skippedSection, type SectionResult } from './types.ts';
 import { errorMessage, killTracked, ROOT } from './util.ts';
@@ -200,9 +202,12 @@ async function main(): Promise<number> {
     budgets,
     failedBudgets: budgets.filter((entry) => entry.pass === false),
   };
-  console.log(renderReport(report, sections));
+  const printed = renderReport(report, sections);
+  console.log(printed);
   const path = writeResults(report);
-  console.log(`\nResults: ${relative(ROOT, path)} (and bench/results/latest.json)`);
+  const notRun = SECTIONS.filter((name) => !selected.has(name)).map((name) => LABELS[name]);
+  const committed = writeResultsFile(report, printed, notRun);
+  console.log(`\nResults: ${committed.join(', ')}; figures in ${relative(ROOT, path)} (and bench/results/latest.json)`);
 
   if (args.check && report.failedBudgets.length > 0) {
     console.error(`\nBudgets broken (${report.failedBudgets.length}):`);

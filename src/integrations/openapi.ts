@@ -1,10 +1,13 @@
-import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec, type LoadedSpec, type LoadSpecOptions } from '../lib/openapi/load-spec.ts';
+import { loadSpec, type LoadedSpec } from '../lib/openapi/load-spec.ts';
 import { buildApiModel } from '../lib/openapi/model/build.ts';
 import type { ApiModel } from '../lib/openapi/model/types.ts';
-import { SpecError } from '../lib/openapi/spec-error.ts';
+import { displayPath, SpecError } from '../lib/openapi/spec-error.ts';
+import { formatWarningsFile, summarizeWarnings, WARNINGS_FILE } from '../lib/openapi/spec-warnings.ts';
+import { readStrictFlag } from '../lib/openapi/strict-mode.ts';
 
 const DOCUMENT_ID = 'virtual:meshplay/openapi';
 const MODEL_ID = 'virtual:meshplay/api-model';
@@ -19,15 +22,52 @@ const SHARED_DOCUMENT = 'meshplay.openapi-document';
 export type SpecLoadResult =
   { spec: LoadedSpec; model: ApiModel; error?: undefined } | { spec?: undefined; model?: undefined; error: SpecError };
 
-/** Load the spec and build its model once for the whole build; a SpecError is kept for the integration to report. */
-export async function loadSpecForBuild(options: LoadSpecOptions): Promise<SpecLoadResult> {
+export interface BuildSpecOptions {
+  /** Project root. */
+  root: string;
+  /** OPENAPI_SPEC as set (unset: the project's own spec). */
+  specPath: string | undefined;
+  /** OPENAPI_STRICT as set. */
+  strictFlag: string | undefined;
+}
+
+/** Load the spec and build its model once for the whole build; a SpecError (a bad OPENAPI_STRICT included) is kept for the integration to report. */
+export async function loadSpecForBuild(options: BuildSpecOptions): Promise<SpecLoadResult> {
   try {
-    const spec = await loadSpec(options);
+    const spec = await loadSpec({ root: options.root, specPath: options.specPath, strict: readStrictFlag(options.strictFlag) });
     return { spec, model: buildApiModel(spec.document) };
   } catch (error) {
     if (error instanceof SpecError) return { error };
     throw error;
   }
+}
+
+/**
+ * Stop with the loader's message alone: Astro would wrap a thrown error in "an unhandled
+ * error occurred" and a stack trace that point at our code instead of the reader's spec.
+ */
+function stopWithMessage(logger: AstroIntegrationLogger, error: SpecError, command: string): never {
+  if (command === 'dev') {
+    // The dev server keeps watching the spec and retries when it changes: let it catch the error.
+    error.stack = '';
+    throw error;
+  }
+  logger.error(error.message);
+  process.exit(1);
+}
+
+/** Print the warnings summary and write the full list to the warnings file. */
+function reportWarnings(logger: AstroIntegrationLogger, spec: LoadedSpec, root: string): void {
+  const file = resolve(root, WARNINGS_FILE);
+  if (spec.warnings.length === 0 && spec.unresolvedRefs.length === 0) {
+    // No stale list from an earlier build with another spec.
+    rmSync(file, { force: true });
+    return;
+  }
+  const specShown = displayPath(spec.sourcePath, root);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, formatWarningsFile(specShown, spec.warnings));
+  logger.warn(summarizeWarnings(specShown, spec.warnings, spec.unresolvedRefs.length, displayPath(file, root)));
 }
 
 /**
@@ -45,11 +85,11 @@ export function openapiIntegration(result: SpecLoadResult): AstroIntegration {
             // A failed build must not leave an older or partial site behind for a deploy step to ship.
             rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
           }
-          throw result.error;
+          stopWithMessage(logger, result.error, command);
         }
         const { spec } = result;
         for (const notice of spec.notices) logger.info(notice);
-        for (const warning of spec.warnings) logger.warn(warning);
+        reportWarnings(logger, spec, fileURLToPath(config.root));
         for (const file of spec.files) addWatchFile(file);
         const shared = globalThis as Record<symbol, unknown>;
         shared[Symbol.for(SHARED_MODEL)] = result.model;

@@ -14,8 +14,6 @@ const run = promisify(execFile);
 const DIST = resolve('dist');
 const SERVER = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
 
-test.skip(({ baseURL }) => (baseURL ?? '').includes('/docs/'), 'the sub-path build has the same examples');
-
 /**
  * Every shell block of the guide pages, with the page it is on. (The generated operation pages'
  * samples are run by reference-pages.spec.ts for a spread of operations the test server serves.)

@@ -3,28 +3,25 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
-import { routePath } from '../../src/lib/openapi/model/routes.ts';
-import { decodeEntities } from '../support/built-site.ts';
+import { decodeEntities, listBuiltPages } from '../support/built-site.ts';
+import { EXPECTED_ROUTES, expectedOperation } from '../support/expected-routes.ts';
 import { TEST_PORTS } from '../support/ports.ts';
 import { mintToken } from '../support/tokens.ts';
 
 const run = promisify(execFile);
 const DIST = resolve('dist');
 const MESHPLAY = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
-const spec = JSON.parse(readFileSync(join(DIST, 'openapi/meshplay.json'), 'utf8')) as object;
-const model = buildApiModel(spec);
-const { operations } = model;
-const onlyOnce = ({ baseURL }: { baseURL: string | undefined }) => (baseURL ?? '').includes('/docs/');
+/** Operation pages: reference/rest-apis/<tag>/<operation>/, not the schema pages. */
+const OPERATION_PAGE = /^reference\/rest-apis\/(?!schemas\/)[^/]+\/[^/]+\/$/;
 
 /** Escape a text for use inside a regular expression. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The built HTML of a route ("/reference/rest-apis/system/get-server-version/"). */
-function pageHtml(route: string): string {
-  return readFileSync(join(DIST, route, 'index.html'), 'utf8');
+/** The built HTML of a page ("reference/rest-apis/system/get-server-version/"). */
+function pageHtml(page: string): string {
+  return readFileSync(join(DIST, page, 'index.html'), 'utf8');
 }
 
 /** The code sample of one language on an operation page, as its copy button copies it. */
@@ -38,34 +35,31 @@ function sampleOf(html: string, language: string): string {
 }
 
 test.describe('static reference pages', () => {
-  test('there is one page per operation of the spec, with its content in the HTML', ({ baseURL }) => {
-    test.skip(onlyOnce({ baseURL }), 'the sub-path build has the same pages');
-    expect(operations.length).toBe(190);
+  test('there is one page per operation of the committed list, with its content in the HTML, and no other', () => {
     const missing: string[] = [];
-    for (const entry of operations) {
-      const file = join(DIST, routePath(entry.route), 'index.html');
+    for (const entry of EXPECTED_ROUTES.operations) {
+      const file = join(DIST, entry.page, 'index.html');
       if (!existsSync(file)) {
-        missing.push(`${entry.method.toUpperCase()} ${entry.path}: no ${routePath(entry.route)}`);
+        missing.push(`${entry.method} ${entry.path}: no ${entry.page}`);
         continue;
       }
       const text = decodeEntities(readFileSync(file, 'utf8'));
-      if (!text.includes(entry.path)) missing.push(`${routePath(entry.route)}: path missing`);
-      if (!text.includes(entry.title)) missing.push(`${routePath(entry.route)}: summary missing`);
-      if (!text.includes('id="response-')) missing.push(`${routePath(entry.route)}: responses missing`);
+      if (!text.includes(entry.path)) missing.push(`${entry.page}: path missing`);
+      if (!text.includes(entry.title)) missing.push(`${entry.page}: summary missing`);
+      if (!text.includes('id="response-')) missing.push(`${entry.page}: responses missing`);
     }
     expect(missing).toEqual([]);
-    for (const tag of model.tags) expect(existsSync(join(DIST, routePath(tag.route), 'index.html')), routePath(tag.route)).toBe(true);
+    for (const tag of EXPECTED_ROUTES.tags) expect(existsSync(join(DIST, tag.page, 'index.html')), tag.page).toBe(true);
+    const built = listBuiltPages(DIST).filter((page) => OPERATION_PAGE.test(page));
+    expect(built.sort()).toEqual(EXPECTED_ROUTES.operations.map((entry) => entry.page).sort());
   });
 
-  test('curl, Python and JavaScript samples of a spread of operations get the documented status', async ({ baseURL }) => {
-    test.skip(onlyOnce({ baseURL }), 'the sub-path build has the same samples');
+  test('curl, Python and JavaScript samples of a spread of operations get the documented status', async () => {
     const token = mintToken({ expiresIn: 3600, subject: `samples-${Date.now()}` });
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', MESHPLAY_TOKEN: token };
     const spread = ['getServerVersion', 'listProviders', 'getSignedInUser', 'getSessionToken'];
     for (const operationId of spread) {
-      const entry = operations.find((candidate) => candidate.operationId === operationId);
-      expect(entry, operationId).toBeDefined();
-      const html = pageHtml(entry ? routePath(entry.route) : '');
+      const html = pageHtml(expectedOperation(operationId).page);
       const retarget = (code: string) => code.replaceAll('http://localhost:9081', MESHPLAY);
 
       const curl = retarget(sampleOf(html, 'bash'));
@@ -98,8 +92,7 @@ test.describe('static reference pages', () => {
       const dialog = page.getByRole('dialog', { name: 'Search' });
       const box = dialog.getByRole('textbox');
       for (const { operationId, partialPath, summaryWords } of searches) {
-        const entry = operations.find((candidate) => candidate.operationId === operationId);
-        if (!entry) throw new Error(`${operationId} is not in the spec`);
+        const entry = expectedOperation(operationId);
         for (const query of [entry.path, partialPath, operationId, summaryWords]) {
           if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).first().click();
           await box.fill(query);
@@ -111,7 +104,7 @@ test.describe('static reference pages', () => {
           const titles: string[] = [];
           for (let index = 0; index < shown; index += 1)
             titles.push((await results.nth(index).getByRole('link').first().textContent())?.trim() ?? '');
-          expect(titles, `"${query}" should find ${entry.method.toUpperCase()} ${entry.path}`).toContain(entry.title);
+          expect(titles, `"${query}" should find ${entry.method} ${entry.path}`).toContain(entry.title);
         }
       }
     },
@@ -123,9 +116,9 @@ test.describe('static reference pages', () => {
     async ({ browser, baseURL }) => {
       const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
       const page = await context.newPage();
-      const entry = operations.find((candidate) => candidate.operationId === 'getSignedInUser');
-      await page.goto((entry ? routePath(entry.route) : '').slice(1));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry?.title ?? '');
+      const entry = expectedOperation('getSignedInUser');
+      await page.goto(entry.page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.title);
       for (const language of ['bash', 'js', 'python', 'go']) {
         await expect(page.locator(`pre[data-language="${language}"]`).first(), language).toBeVisible();
       }

@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import type { OpenApiDocument } from '../../src/lib/openapi/types.ts';
+import { meshplaySpec } from '../support/meshplay-spec.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 interface Response {
@@ -45,7 +43,7 @@ function successOrReason(operation: Operation): string | undefined {
 describe('spec quality', () => {
   let document: OpenApiDocument;
   beforeAll(async () => {
-    document = (await loadSpec({ root })).document;
+    document = (await meshplaySpec()).document;
   });
 
   it('gives every operation a summary, a camelCase operationId, one declared tag and a description', () => {

@@ -14,9 +14,12 @@ export class SpecError extends Error {
 }
 
 // What to do, per lint rule: the rule message says what is wrong, this says how to fix it.
+const UNRESOLVED_REF_HINT =
+  'Check the file path and the JSON pointer after "#" in this $ref; file paths are relative to the file that holds the $ref.';
 const HINTS: Record<string, string> = {
-  'no-unresolved-refs':
-    'Check the file path and the JSON pointer after "#" in this $ref; file paths are relative to the file that holds the $ref.',
+  'no-unresolved-refs': UNRESOLVED_REF_HINT,
+  // The bundler reports the $refs it cannot follow under its own name.
+  bundler: UNRESOLVED_REF_HINT,
   'operation-operationId-unique': 'Give each operation its own operationId (camelCase, unique in the whole spec).',
   'path-parameters-defined':
     'Declare every {name} of the path under "parameters" with "in: path" and "required: true", or remove it from the path.',
@@ -30,6 +33,11 @@ const HINTS: Record<string, string> = {
   'operation-operationId': 'Add an "operationId" (camelCase, unique in the whole spec).',
   'tag-description': 'Add a "description" to the tag under the top-level "tags".',
   'operation-tag-defined': 'Declare the tag under the top-level "tags", with a description.',
+  'no-path-trailing-slash': 'Remove the "/" at the end of the path.',
+  'no-server-trailing-slash': 'Remove the "/" at the end of the server URL.',
+  'no-enum-type-mismatch': 'Make every value of "enum" match the schema\'s "type", or widen the type.',
+  'no-schema-type-mismatch': 'Remove the keyword that does not belong to this "type" ("items" is for arrays, "properties" for objects), or fix the type.',
+  'nullable-type-sibling': 'Give "nullable" a sibling "type", or in OpenAPI 3.1 write the type as a list with "null".',
 };
 
 /** Turn a path inside the project into a short relative path for messages. */
@@ -38,23 +46,25 @@ export function displayPath(absolute: string, cwd: string = process.cwd()): stri
   return rel.startsWith('..') ? absolute : rel;
 }
 
+/** Where a Redocly problem is: "file:line:col (pointer)", as short as the project root allows. */
+export function problemPlace(problem: NormalizedProblem, cwd?: string): string {
+  const location = problem.location[0];
+  if (!location) return '(unknown place)';
+  const file = displayPath(location.source.absoluteRef, cwd);
+  let line = '';
+  try {
+    const lineCol = getLineColLocation(location);
+    line = `:${lineCol.start.line}:${lineCol.start.col}`;
+  } catch {
+    // The pointer may lead into a file that failed to parse; the pointer alone still helps.
+  }
+  return `${file}${line} (${location.pointer ?? '#/'})`;
+}
+
 /** Format one Redocly problem as "file:line:col (pointer): message [rule]. hint". */
 export function formatProblem(problem: NormalizedProblem, cwd?: string): string {
-  const location = problem.location[0];
-  let where = '(unknown place)';
-  if (location) {
-    const file = displayPath(location.source.absoluteRef, cwd);
-    let line = '';
-    try {
-      const lineCol = getLineColLocation(location);
-      line = `:${lineCol.start.line}:${lineCol.start.col}`;
-    } catch {
-      // The pointer may lead into a file that failed to parse; the pointer alone still helps.
-    }
-    where = `${file}${line} (${location.pointer ?? '#/'})`;
-  }
   const hint = problem.message.startsWith('Failed to parse')
     ? 'Fix the YAML or JSON syntax at that line (indentation, a missing colon, an unclosed quote or bracket).'
-    : HINTS[problem.ruleId] ?? problem.suggest?.map((s) => `Did you mean "${s}"?`).join(' ') ?? '';
-  return `${where}: ${problem.message} [${problem.ruleId}]${hint ? ` ${hint}` : ''}`;
+    : (HINTS[problem.ruleId] ?? problem.suggest?.map((s) => `Did you mean "${s}"?`).join(' ') ?? '');
+  return `${problemPlace(problem, cwd)}: ${problem.message} [${problem.ruleId}]${hint ? ` ${hint}` : ''}`;
 }
