@@ -4,7 +4,7 @@
  * with this committed list instead of computing the pages with the code they test, so a
  * change that drops or renames a page fails them. Run it, review the diff, commit it:
  *
- *   npm run build && node scripts/write-expected-routes.ts
+ *   npm run build && npm run expected-routes
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -15,7 +15,7 @@ describe('the committed list of expected pages (tests/fixtures/expected-routes.j
       }),
     );
     const listed = EXPECTED_ROUTES.operations.map((entry) => `${entry.method} ${entry.path} ${entry.operationId} ${entry.title}`);
-    // A failure here means the spec changed: regenerate the list (scripts/write-expected-routes.ts) and review its diff.
+    // A failure here means the spec changed: regenerate the list (npm run expected-routes) and review its diff.
     expect(listed.sort()).toEqual(inSpec.sort());
     expect(listed).toHaveLength(MESHPLAY_OPERATION_COUNT);
   });
