@@ -6,6 +6,7 @@
  */
 import type { OutputUnit } from '@cfworker/json-schema';
 import { childPointer, pointerFromFragment, valueAtPointer } from './json-pointer.ts';
+import { tryParseJson } from '../json/parse-json.ts';
 
 /** One way a value does not fit a schema. */
 export interface SchemaProblem {
@@ -119,7 +120,7 @@ function describeUnit(unit: OutputUnit, previous: OutputUnit | undefined, value:
         message: `expected ${showValue(/^Instance does not match (.*)\.$/s.exec(unit.error)?.[1], true)}, got ${showValue(actual)}`,
       };
     case 'enum': {
-      const allowed = parseJson(/^Instance does not match any of (.*)\.$/s.exec(unit.error)?.[1]);
+      const allowed = tryParseJson(/^Instance does not match any of (.*)\.$/s.exec(unit.error)?.[1]);
       const list = Array.isArray(allowed) ? allowed : [];
       const shown = list.slice(0, MAX_SHOWN_VALUES).map((item) => JSON.stringify(item));
       const more = list.length > MAX_SHOWN_VALUES ? ` (and ${list.length - MAX_SHOWN_VALUES} more)` : '';
@@ -166,16 +167,6 @@ export function jsonType(value: unknown): string {
 function showValue(value: unknown, alreadyJson = false): string {
   const text = alreadyJson && typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Parse JSON, undefined when it is not JSON. */
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The validator's own sentence, as a clause: lower-case start, no final period, "Instance" said as "the value". */

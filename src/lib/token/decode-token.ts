@@ -1,4 +1,5 @@
 import { MAX_TOKEN_LENGTH } from '../meshplay/session.ts';
+import { tryParseJson } from '../json/parse-json.ts';
 
 export interface TokenDetails {
   shape: 'meshplay' | 'jwt' | 'opaque';
@@ -21,7 +22,7 @@ export function decodeToken(token: string): TokenDetails {
     const claims = readJwtClaims(token);
     if (claims !== undefined) return { shape: 'jwt', ...claims };
   }
-  const oauthToken = parseJson(decodeBase64(token));
+  const oauthToken = tryParseJson(decodeBase64(token));
   if (isRecord(oauthToken) && typeof oauthToken['access_token'] === 'string') {
     // The OAuth2 "expiry" field is ignored on purpose: only the JWT's exp says when the server stops accepting it.
     return { shape: 'meshplay', ...(readJwtClaims(oauthToken['access_token']) ?? {}) };
@@ -32,7 +33,7 @@ export function decodeToken(token: string): TokenDetails {
 /** Reads the registered claims of a JWT's payload, or undefined when it is not a decodable JWT. */
 function readJwtClaims(jwt: string): Claims | undefined {
   if (!JWT_SHAPE.test(jwt)) return undefined;
-  const payload = parseJson(decodeBase64(jwt.split('.')[1] ?? ''));
+  const payload = tryParseJson(decodeBase64(jwt.split('.')[1] ?? ''));
   if (!isRecord(payload)) return undefined;
   const claims: Claims = {};
   const { sub, iss, exp, iat } = payload;
@@ -61,16 +62,6 @@ function decodeBase64(encoded: string): string | undefined {
     const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
     const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parses JSON, or returns undefined instead of throwing. */
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
