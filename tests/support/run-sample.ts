@@ -43,15 +43,15 @@ function outputOf(command: string, args: string[]): string | undefined {
 // The interpreters by absolute path: a version manager's shim (pyenv) looks for its files under
 // HOME, which the runs replace with a temporary home folder.
 const PYTHON = outputOf('python3', ['-c', 'import sys; print(sys.executable)']);
-const GO = outputOf('go', ['env', 'GOROOT']) === undefined ? undefined : outputOf('bash', ['-c', 'command -v go']);
+const HAS_REQUESTS = PYTHON !== undefined && outputOf(PYTHON, ['-c', 'import requests']) !== undefined;
+const GO = outputOf('bash', ['-c', 'command -v go']);
 // Go keeps its build cache and modules under HOME unless told otherwise.
 const GO_ENV = GO === undefined ? {} : { GOCACHE: outputOf(GO, ['env', 'GOCACHE']) ?? '', GOPATH: outputOf(GO, ['env', 'GOPATH']) ?? '' };
 
 /** Why a language's samples cannot run on this machine, or undefined when they can. */
 export function missingRuntime(language: CodeSample['id']): string | undefined {
   if (language === 'python' && PYTHON === undefined) return 'python3 is not installed';
-  if (language === 'python' && outputOf(PYTHON ?? 'python3', ['-c', 'import requests']) === undefined)
-    return 'the Python package requests is not installed';
+  if (language === 'python' && !HAS_REQUESTS) return 'the Python package requests is not installed (pip install requests)';
   if (language === 'go' && GO === undefined) return 'Go is not installed (https://go.dev/dl/, or apt-get install golang-go)';
   return undefined;
 }

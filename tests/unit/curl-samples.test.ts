@@ -104,11 +104,13 @@ describe('every curl sample on the reference pages', () => {
     );
     expect(served.length, 'operations the test server serves').toBeGreaterThanOrEqual(90);
     const failures: string[] = [];
+    // The samples only read the files: one home and working folder for all of them.
+    const folders = layOutSampleFiles(sampleFiles);
     for (const operation of served) {
       const curl = curlOf(operation);
       const before = meshplay.requests.length;
       const result = await runSample('curl', curl, {
-        folders: layOutSampleFiles(sampleFiles),
+        folders,
         token,
         serverUrl: operation.sampleServerUrl,
         testServerUrl: meshplay.url,
