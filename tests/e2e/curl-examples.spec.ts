@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { listBuiltPages, readBuiltPage, shellBlocksOf } from '../support/built-site.ts';
+import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
+import { routePath } from '../../src/lib/openapi/model/routes.ts';
+import { listBuiltPages, operationSamplesOf, readBuiltPage, shellBlocksOf } from '../support/built-site.ts';
 import type { RecordedRequest } from '../support/meshplay-test-server.ts';
 import { TEST_PORTS } from '../support/ports.ts';
 import { needsSession, readBuiltSpec } from '../support/spec-lookup.ts';
@@ -15,8 +17,9 @@ const DIST = resolve('dist');
 const SERVER = `http://127.0.0.1:${TEST_PORTS.meshplay}`;
 
 /**
- * Every shell block of the guide pages, with the page it is on. (The generated operation pages'
- * samples are run by reference-pages.spec.ts for a spread of operations the test server serves.)
+ * Every shell block of the guide pages, with the page it is on. (The generated operation pages
+ * show the model's samples, checked below; tests/unit/curl-samples.test.ts runs every curl sample
+ * and tests/unit/upload-samples.test.ts every upload sample in every language.)
  */
 function allShellBlocks(): Array<{ page: string; code: string }> {
   const generated = /^reference\/rest-apis\/(?!playground\/)[^/]+\/([^/]+\/)?$/;
@@ -89,4 +92,22 @@ test('every curl example runs against a Meshplay server and gets the documented 
   // The guide shows both: calls that succeed with the cookie, and the redirect of a call without it.
   expect(seen.ok).toBeGreaterThan(3);
   expect(seen.redirect).toBeGreaterThan(0);
+});
+
+test('every operation page shows the code samples the samples tests run, and an upload page the file they send above them', () => {
+  const model = buildApiModel(readBuiltSpec(DIST));
+  const problems: string[] = [];
+  for (const operation of model.operations) {
+    const page = routePath(operation.route).replace(/^\//, '');
+    const { samples, fileNote } = operationSamplesOf(readBuiltPage(DIST, page));
+    const shown = samples.map(({ language, code }) => ({ language, code }));
+    // Expressive Code shows (and copies) a tab as two spaces.
+    const expected = operation.codeSamples.map(({ lang, code }) => ({ language: lang, code: code.replaceAll('\t', '  ') }));
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) problems.push(`/${page}: the samples differ from the model's`);
+    const file = operation.requestBody?.sampleFile;
+    if (file === undefined && fileNote !== undefined) problems.push(`/${page}: a file note without a sample file`);
+    if (file !== undefined && !fileNote?.includes(`<code>${file.path}</code>`))
+      problems.push(`/${page}: no note above the samples naming ${file.path}`);
+  }
+  expect(problems).toEqual([]);
 });

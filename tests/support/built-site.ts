@@ -47,3 +47,19 @@ export function shellBlocksOf(html: string): string[] {
 export function readBuiltPage(dir: string, page: string): string {
   return readFileSync(join(dir, page, 'index.html'), 'utf8');
 }
+
+/** The code samples of a built operation page (its "Code samples" section), by language, as their copy buttons copy them; and the file note above them. */
+export function operationSamplesOf(html: string): { samples: Array<{ language: string; code: string }>; fileNote: string | undefined } {
+  const start = html.indexOf('id="code-samples"');
+  const end = html.slice(start).search(/id="(parameters|request-body|responses)"/);
+  const section = start < 0 ? '' : html.slice(start, end < 0 ? undefined : start + end);
+  const samples = [...section.matchAll(/<figure[\s\S]*?<\/figure>/g)].flatMap((match) => {
+    const language = /data-language="([^"]*)"/.exec(match[0])?.[1];
+    const code = /data-code="([^"]*)"/.exec(match[0])?.[1];
+    return language === undefined || code === undefined ? [] : [{ language, code: decodeEntities(code).replace(/\u007f/g, '\n') }];
+  });
+  const note = /<div class="sample-file-note">([\s\S]*?)<\/div>/.exec(section);
+  // The note comes before the first sample, or it is not the line above them.
+  const noteAbove = note !== null && (section.indexOf('<figure') < 0 || note.index < section.indexOf('<figure'));
+  return { samples, fileNote: noteAbove ? decodeEntities(note[1] ?? '') : undefined };
+}

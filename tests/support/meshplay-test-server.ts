@@ -6,6 +6,8 @@
  *   without a token gets 404 with an empty body; the local provider `None` needs no token;
  * - the routes tests depend on, written as the handlers behave (meshplay-test-server/routes.ts):
  *   JSON that Go labels text/plain, plain-text errors, a blank MeshKit error, one write;
+ * - the uploads (meshplay-test-server/upload-routes.ts), reading each file where the handler
+ *   reads it and recording it on the request's log entry (`received`);
  * - every other safe GET of the spec, answered from the spec's own examples
  *   (meshplay-test-server/spec-routes.ts);
  * - no CORS headers (but on the event stream).
@@ -30,9 +32,12 @@ import {
 import { DEFAULT_SPEC_PATH, loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import { sendEmpty, sendEncodedJson, sendHttpError } from './meshplay-test-server/go-responses.ts';
 import { createRouteTable, type RouteTable } from './meshplay-test-server/route-table.ts';
-import { HAND_WRITTEN_ROUTES, type ServerState } from './meshplay-test-server/routes.ts';
+import { HAND_WRITTEN_ROUTES, type ReceivedFile, type ServerState } from './meshplay-test-server/routes.ts';
 import { authenticate, type TestSession } from './meshplay-test-server/session-middleware.ts';
 import { specRoutes } from './meshplay-test-server/spec-routes.ts';
+import { uploadRoutes } from './meshplay-test-server/upload-routes.ts';
+
+export type { ReceivedFile } from './meshplay-test-server/routes.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -43,6 +48,8 @@ export interface RecordedRequest {
   /** Tells the tests' own clients apart (curl, the browser) when several tests share the server. */
   userAgent: string | undefined;
   status: number;
+  /** The files an upload route received, each where its handler read it. */
+  received?: ReceivedFile[];
 }
 
 export interface TestServerOptions {
@@ -61,6 +68,8 @@ export interface RunningTestServer {
   server: Server;
   url: string;
   requests: RecordedRequest[];
+  /** The route that answers a request (`POST /api/pattern/{sourcetype}`), undefined when none does: which operations the server serves. */
+  routeFor: (method: string, pathname: string) => string | undefined;
 }
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -90,8 +99,9 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
 /** Start a test server; resolves once it listens. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<RunningTestServer> {
   const document = await loadDocument(options.specPath ?? DEFAULT_SPEC_PATH);
-  const handWritten = new Set(HAND_WRITTEN_ROUTES.map((route) => `${route.method} ${route.path}`));
-  const routes: RouteTable = createRouteTable([...HAND_WRITTEN_ROUTES, ...specRoutes(document, handWritten)]);
+  const byHand = [...HAND_WRITTEN_ROUTES, ...uploadRoutes(document)];
+  const handWritten = new Set(byHand.map((route) => `${route.method} ${route.path}`));
+  const routes: RouteTable = createRouteTable([...byHand, ...specRoutes(document, handWritten)]);
   const requests: RecordedRequest[] = [];
   const state: ServerState = { preferences: new Map() };
   let delayMs = 0;
@@ -169,10 +179,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       session = authenticate(req, res, url, parseCookieHeader(req.headers.cookie));
       if (!session) return;
     }
-    await match.route.handle({ req, res, url, session, state, drift: options.drift ?? false });
+    const receive = (file: ReceivedFile) => (entry.received ??= []).push(file);
+    await match.route.handle({ req, res, url, session, state, drift: options.drift ?? false, receive });
+  }
+
+  /** The route for a request, as `METHOD /template`. */
+  function routeFor(method: string, pathname: string): string | undefined {
+    const match = routes.match(method, pathname);
+    return match.kind === 'route' ? `${match.route.method} ${match.route.path}` : undefined;
   }
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));
   const address = server.address() as AddressInfo;
-  return { server, url: `http://${address.address}:${address.port}`, requests };
+  return { server, url: `http://${address.address}:${address.port}`, requests, routeFor };
 }

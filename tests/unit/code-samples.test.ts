@@ -51,7 +51,7 @@ describe('code samples for the Meshplay spec', () => {
       if (url.includes('{')) expect(curl?.code, entry.path).toMatch(/^curl --request \w+ \\\n {2}--globoff/);
       expect(curl?.code, entry.path).not.toContain('%7B');
     }
-    expect(samplesOf(document, 'importDesign').curl).toContain('/api/pattern/Helm%20Chart');
+    expect(samplesOf(document, 'importDesign').curl).toContain('/api/pattern/Kubernetes%20Manifest');
   });
 
   it('are valid bash for every operation, and carry the token only where the spec asks for a session', () => {
@@ -71,12 +71,48 @@ describe('code samples for the Meshplay spec', () => {
     execFileSync('bash', ['-n', '-c', curls.join('\n')]);
   });
 
-  it('upload files in multipart bodies in every language', () => {
+  it('upload the kubeconfig from the home folder in the form field the handler reads, in every language', () => {
     const { document } = meshplay;
     const samples = samplesOf(document, 'uploadKubeconfig');
-    expect(samples.curl).toContain("--form k8sfile='@path/to/k8sfile'");
-    expect(samples.javascript).toContain("form.append('k8sfile', await openAsBlob('path/to/k8sfile'), 'k8sfile');");
-    expect(samples.python).toContain('open("path/to/k8sfile", "rb")');
+    expect(samples.curl).toContain('--form k8sfile=@"$HOME/.kube/config"');
+    // curl writes the multipart Content-Type with its boundary; a bare one is a wrong hint to copy.
+    expect(samples.curl).not.toMatch(/content-type/i);
+    expect(samples.javascript).toContain("form.append('k8sfile', await openAsBlob(join(homedir(), '.kube/config')), 'config');");
+    expect(samples.python).toContain('files = { "k8sfile": ("config", Path("~/.kube/config").expanduser().open("rb")) }');
+    expect(samples.python).toMatch(/^import os\nfrom pathlib import Path\nimport requests$/m);
+    expect(samples.go).toContain('file, err := os.Open(filepath.Join(home, ".kube/config"))');
+    expect(samples.go).toContain('part, _ := form.CreateFormFile("k8sfile", "config")');
+    expect(samples.go).toContain('req.Header.Add("Content-Type", form.FormDataContentType())');
+    // The generator's fixed multipart text had an empty file and no boundary.
+    expect(samples.go).not.toContain('011000010111000001101001');
+    expect(samples.go).toMatch(
+      /^import \(\n\t"bytes"\n\t"fmt"\n\t"io"\n\t"mime\/multipart"\n\t"net\/http"\n\t"os"\n\t"path\/filepath"\n\)$/m,
+    );
+  });
+
+  it('send a design file base64-encoded in the property the handler decodes, in every language', () => {
+    const { document } = meshplay;
+    const samples = samplesOf(document, 'saveDesign');
+    expect(samples.curl).toContain(`"pattern_file": "$(base64 < design.yaml | tr -d '\\n')"`);
+    expect(samples.curl).toMatch(/--data-binary @- <<EOF\n\{[\s\S]*\n\}\nEOF$/);
+    expect(samples.javascript).toContain("pattern_file: readFileSync('design.yaml').toString('base64')");
+    expect(samples.python).toContain('"pattern_file": base64.b64encode(Path("design.yaml").read_bytes()).decode()');
+    expect(samples.go).toContain('"pattern_file":"` + base64.StdEncoding.EncodeToString(file) + `"}}`');
+    for (const code of Object.values(samples)) expect(code).not.toContain('SAMPLEFILEPLACEHOLDER');
+  });
+
+  it('send no sampled value in optional fields beside an uploaded file (a "dir" would win over it)', () => {
+    const { document } = meshplay;
+    const samples = samplesOf(document, 'importRegistryDefinitions');
+    expect(samples.curl).toMatch(/--form file=@component\.json$/);
+    for (const code of Object.values(samples)) expect(code, code).not.toMatch(/\bdir\b/);
+  });
+
+  it('write JSON bodies into Python as Python literals, newlines in strings escaped', () => {
+    const { document } = meshplay;
+    const python = samplesOf(document, 'saveFilter').python;
+    expect(python).toContain('"config": "name: envoy.filters.http.wasm\\nroot_id: http_headers\\n",');
+    expect(python).toContain('"save": True,');
   });
 });
 

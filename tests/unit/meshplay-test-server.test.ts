@@ -209,3 +209,117 @@ describe('every route the test server serves by hand answers as the spec documen
     }
   });
 });
+
+describe('the upload routes read the file where the handlers read it, and answer as the spec documents', () => {
+  /** A multipart body with one file part (or a plain value, without a file name). */
+  function form(field: string, contents: string, fileName?: string): FormData {
+    const data = new FormData();
+    if (fileName === undefined) data.append(field, contents);
+    else data.append(field, new Blob([contents]), fileName);
+    return data;
+  }
+  const kubeconfig = 'apiVersion: v1\nkind: Config\n';
+  const design = Buffer.from('name: bookinfo\n').toString('base64');
+  const cases: Array<{ key: string; path: string; body: BodyInit; contentType?: string; status: number; received?: string }> = [
+    {
+      key: 'POST /api/system/kubernetes',
+      path: '/api/system/kubernetes',
+      body: form('k8sfile', kubeconfig, 'config'),
+      status: 200,
+      received: 'k8sfile',
+    },
+    // A value without a file name is no file part for Go's FormFile.
+    { key: 'POST /api/system/kubernetes', path: '/api/system/kubernetes', body: form('k8sfile', kubeconfig), status: 400 },
+    {
+      key: 'POST /api/system/kubernetes/contexts',
+      path: '/api/system/kubernetes/contexts',
+      body: form('config', kubeconfig, 'config'),
+      status: 400,
+    },
+    {
+      key: 'POST /api/system/kubernetes/contexts',
+      path: '/api/system/kubernetes/contexts',
+      body: kubeconfig,
+      contentType: 'application/yaml',
+      status: 400,
+    },
+    {
+      key: 'POST /api/system/kubernetes/register',
+      path: '/api/system/kubernetes/register',
+      body: form('k8sfile', kubeconfig, 'config'),
+      status: 200,
+      received: 'k8sfile',
+    },
+    {
+      key: 'POST /api/meshmodels/register',
+      path: '/api/meshmodels/register',
+      body: form('file', '{"schemaVersion":"relationships.meshplay.io/v1alpha3"}', 'relationship.json'),
+      status: 200,
+      received: 'file',
+    },
+    {
+      key: 'POST /api/meshmodels/register',
+      path: '/api/meshmodels/register',
+      body: form('file', '{"kind":"Pod"}', 'pod.json'),
+      status: 500,
+      received: 'file',
+    },
+    { key: 'POST /api/meshmodels/register', path: '/api/meshmodels/register?dir=bytes', body: form('file', '{}', 'c.json'), status: 400 },
+    {
+      key: 'POST /api/pattern',
+      path: '/api/pattern',
+      body: JSON.stringify({ save: true, pattern_data: { pattern_file: design } }),
+      status: 200,
+      received: 'pattern_data.pattern_file',
+    },
+    {
+      key: 'POST /api/pattern',
+      path: '/api/pattern',
+      body: JSON.stringify({ pattern_data: { pattern_file: 'not base64!' } }),
+      status: 400,
+    },
+    { key: 'POST /api/pattern', path: '/api/pattern', body: '{"save":', status: 400 },
+    {
+      key: 'POST /api/pattern/{sourcetype}',
+      path: '/api/pattern/Kubernetes%20Manifest',
+      body: JSON.stringify({ pattern_data: { pattern_file: design } }),
+      status: 200,
+      received: 'pattern_data.pattern_file',
+    },
+    {
+      key: 'POST /api/filter',
+      path: '/api/filter',
+      body: JSON.stringify({ filter_data: { filter_file: 'AGFzbQEAAAA=' } }),
+      status: 200,
+      received: 'filter_data.filter_file',
+    },
+  ];
+
+  for (const { key, path, body, contentType, status, received } of cases) {
+    it(`${key} answering ${status}${received ? ` with the file in ${received}` : ''}`, async () => {
+      const headers: Record<string, string> = { cookie: remote, ...(contentType ? { 'content-type': contentType } : {}) };
+      const response = await call(path, { method: 'POST', headers, body });
+      expect(response.status).toBe(status);
+      expect((await verdictOf(key, response)).differences).toEqual([]);
+      const logged = (await (await call('/__test__/requests')).json()) as {
+        requests: Array<{ path: string; received?: Array<{ field: string }> }>;
+      };
+      const entry = logged.requests.filter((request) => request.path === path).at(-1);
+      expect(entry?.received?.map((file) => file.field)).toEqual(received === undefined ? undefined : [received]);
+    });
+  }
+
+  it('records the bytes of a binary file as they were sent', async () => {
+    const wasm = Buffer.from('0061736d0100000000ff', 'hex');
+    const response = await call('/api/filter', {
+      method: 'POST',
+      headers: { cookie: remote },
+      body: JSON.stringify({ filter_data: { filter_file: wasm.toString('base64') } }),
+    });
+    expect(response.status).toBe(200);
+    const logged = (await (await call('/__test__/requests')).json()) as {
+      requests: Array<{ path: string; received?: Array<{ base64: string }> }>;
+    };
+    expect(logged.requests.filter((request) => request.path === '/api/filter').at(-1)?.received?.[0]?.base64).toBe(wasm.toString('base64'));
+  });
+});

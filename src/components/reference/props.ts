@@ -18,6 +18,8 @@ import type {
 
 export interface CodeSamplesProps {
   samples: CodeSample[];
+  /** The line above the samples on the file an upload sends (Markdown), from SampleFile.note. */
+  fileNote?: string | undefined;
 }
 export interface ExampleBlockProps {
   example: Example;

@@ -18,6 +18,18 @@ export interface RouteContext {
   state: ServerState;
   /** Whether this server plays a Meshplay that drifted from its spec. */
   drift: boolean;
+  /** Record a file the request carried, where the handler read it (upload routes). */
+  receive: (file: ReceivedFile) => void;
+}
+
+/** A file an upload route received: the form field or JSON property it came in, and its bytes. */
+export interface ReceivedFile {
+  /** The multipart field (`k8sfile`) or the dotted JSON property (`pattern_data.pattern_file`). */
+  field: string;
+  /** The file name of a multipart part; undefined for a JSON property. */
+  fileName: string | undefined;
+  /** The bytes, base64-encoded (the request log is served as JSON). */
+  base64: string;
 }
 
 /** What the server remembers between requests. */
@@ -230,7 +242,12 @@ function preferencesOf(state: ServerState, session: TestSession | undefined): Re
 
 /** The whole request body as text. */
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(req)).toString('utf8');
+}
+
+/** The whole request body as bytes. */
+export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

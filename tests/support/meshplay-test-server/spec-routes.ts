@@ -16,7 +16,7 @@ import { minimalValue } from './minimal-value.ts';
 import type { Route } from './routes.ts';
 
 /** The answer of an operation the test server serves from its spec: a body, or (for a sign-in step) a redirect. */
-type SpecAnswer =
+export type SpecAnswer =
   { kind: 'body'; status: number; contentType: string; body: string } | { kind: 'empty'; status: number } | { kind: 'redirect' };
 
 /** Routes for the spec's safe GET operations, leaving out those already routed (by `METHOD /path`). */
@@ -40,7 +40,7 @@ export function specRoutes(document: OpenAPIV3_1.Document, routed: ReadonlySet<s
  * The first documented 2xx response with its first example; a redirect when the operation only
  * redirects (a sign-in step); undefined when it documents neither.
  */
-function answerFromSpec(contract: OperationContract): SpecAnswer | undefined {
+export function answerFromSpec(contract: OperationContract): SpecAnswer | undefined {
   const success =
     contract.responses.find((response) => /^2\d\d$/.test(response.statusKey)) ??
     contract.responses.find((response) => response.statusKey === '2XX');
@@ -52,7 +52,7 @@ function answerFromSpec(contract: OperationContract): SpecAnswer | undefined {
 }
 
 /** Send an answer from the spec. */
-function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: SpecAnswer): void {
+export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: SpecAnswer): void {
   switch (answer.kind) {
     case 'redirect':
       sendRedirect(req, res, '/');

@@ -1,5 +1,6 @@
 import { HTTPSnippet } from '@readme/httpsnippet';
-import { TOKEN_PLACEHOLDER, type SampleRequest } from './sample-request.ts';
+import { sendFileInCurl, sendFileInGo, sendFileInJavaScript, sendFileInPython, type FileSampleInput } from './sample-file-code.ts';
+import { TOKEN_PLACEHOLDER, type HarRequest, type SampleRequest } from './sample-request.ts';
 import type { AuthProfile, CodeSample } from './types.ts';
 
 interface SampleTarget {
@@ -22,7 +23,12 @@ interface SampleContext {
   jsonBody: string | undefined;
   /** Whether the body is long enough to be written on one line rather than pretty-printed. */
   compactBody: boolean;
+  /** The upload's file and what each language needs to send it, when the operation uploads one. */
+  upload: FileSampleInput | undefined;
 }
+
+/** Stands for a JSON body in the Python generator's output (see pythonHar). */
+const PYTHON_PAYLOAD_PLACEHOLDER = 'SAMPLEPAYLOADPLACEHOLDER';
 
 // Pretty-printed, a body longer than this many lines would make four samples of the same JSON
 // dwarf the page (and its HTML); the full example is in the request body section anyway.
@@ -36,10 +42,12 @@ const TARGETS: readonly SampleTarget[] = [
 ];
 
 /** The curl, JavaScript (fetch), Python (requests) and Go (net/http) samples of an operation, made by httpsnippet. */
-export function buildCodeSamples({ har, usesToken }: SampleRequest, auth: AuthProfile): CodeSample[] {
+export function buildCodeSamples({ har, usesToken, file }: SampleRequest, auth: AuthProfile): CodeSample[] {
   const snippet = new HTTPSnippet(har);
   const text = har.postData.text;
   const jsonBody = text !== undefined && /json/i.test(har.postData.mimeType) ? text : undefined;
+  const compactBody = jsonBody !== undefined && prettyLineCount(jsonBody) > MAX_PRETTY_BODY_LINES;
+  const formFields = (har.postData.params ?? []).flatMap(({ name, value, fileName }) => (fileName === undefined ? [{ name, value: value ?? '' }] : []));
   const context: SampleContext = {
     variable: auth.tokenVariable,
     redirectNote:
@@ -47,15 +55,27 @@ export function buildCodeSamples({ har, usesToken }: SampleRequest, auth: AuthPr
         ? 'Meshplay answers 302 when the session is missing or expired: show it instead of following it.'
         : 'Show a redirect as the server sends it instead of following it.',
     jsonBody,
-    compactBody: jsonBody !== undefined && prettyLineCount(jsonBody) > MAX_PRETTY_BODY_LINES,
+    compactBody,
+    upload: file === undefined ? undefined : { file, jsonBody, compactBody, formFields },
   };
+  const python = new HTTPSnippet(pythonHar(har));
   return TARGETS.map(({ id, label, lang, target, client, finish }) => {
     // curl reads "{id}" in a URL as a glob pattern; --globoff sends it as written.
     const globOff = target === 'shell' && /\{[^}]+\}/.test(har.url);
-    const generated = snippet.convert(target, client, { indent: '  ', globOff })[0];
+    const generated = (target === 'python' ? python : snippet).convert(target, client, { indent: '  ', globOff })[0];
     const code = typeof generated === 'string' ? generated : '';
     return { id, label, lang, code: finish(restorePathPlaceholders(code), context) };
   });
+}
+
+/**
+ * The request for the Python generator: a JSON body replaced by a stand-in string, because the
+ * generator writes a body's strings into Python unescaped (a newline or a backslash in a value
+ * breaks the sample); finishPython writes the body itself.
+ */
+function pythonHar(har: HarRequest): HarRequest {
+  if (har.postData.mimeType !== 'application/json' || har.postData.text === undefined) return har;
+  return { ...har, postData: { ...har.postData, text: JSON.stringify(PYTHON_PAYLOAD_PLACEHOLDER) } };
 }
 
 /** How many lines a JSON text takes pretty-printed. */
@@ -78,7 +98,8 @@ function finishCurl(code: string, context: SampleContext): string {
   let result = code;
   if (compactBody && jsonBody !== undefined && !jsonBody.includes("'")) result = result.replace(/(--data(?:-binary)? )'\n[\s\S]*\n'$/, (_whole, flag: string) => `${flag}'${jsonBody}'`);
   result = result.replace(new RegExp(`'([^']*)${TOKEN_PLACEHOLDER}([^']*)'`, 'g'), (_whole, before: string, after: string) => `"${escapeDoubleQuoted(before)}$${variable}${escapeDoubleQuoted(after)}"`);
-  return result.replaceAll(TOKEN_PLACEHOLDER, `"$${variable}"`);
+  result = result.replaceAll(TOKEN_PLACEHOLDER, `"$${variable}"`);
+  return context.upload === undefined ? result : sendFileInCurl(result, context.upload);
 }
 
 /** Escape text for a bash double-quoted string. */
@@ -103,12 +124,13 @@ function finishJavaScript(code: string, context: SampleContext): string {
     ? result.replace(oneLine, `const options = {\n  method: '$1',\n${redirect}\n};`)
     : result.replace(/^(const options = \{\n {2}method: '[A-Z]+',)$/m, `$1\n${redirect},`);
   result = result.replace(/\.then\(res => res\.json\(\)\)\n\s*\.then\(res => console\.log\(res\)\)/, '.then(async (res) => console.log(res.status, await res.text()))');
-  return attachFilesInJavaScript(result);
+  return context.upload === undefined ? attachFilesInJavaScript(result) : sendFileInJavaScript(result, context.upload);
 }
 
 /**
  * The generator appends a file field's path as text; send the file itself (Node's
- * fs.openAsBlob), as curl's "@path" and Python's open() do.
+ * fs.openAsBlob), as curl's "@path" and Python's open() do. (For a spec without
+ * `x-sample-file`: its placeholder paths, path/to/<field>.)
  */
 function attachFilesInJavaScript(code: string): string {
   const withFiles = code.replace(/^form\.append\('([^']+)', '(path\/to\/[^']+)'\);$/gm, "form.append('$1', await openAsBlob('$2'), '$1');");
@@ -124,14 +146,16 @@ function toTemplateText(text: string): string {
 function finishPython(code: string, context: SampleContext): string {
   const { variable, redirectNote, jsonBody, compactBody } = context;
   let result = code;
-  if (compactBody && jsonBody !== undefined) result = result.replace(/^payload = [[{][\s\S]*?^[\]}]$/m, `payload = ${toPythonLiteral(JSON.parse(jsonBody))}`);
+  // The generator was given a stand-in for a JSON body (see pythonHar): the body as a Python literal, on one line when it is long.
+  if (jsonBody !== undefined)
+    result = result.replace(`payload = "${PYTHON_PAYLOAD_PLACEHOLDER}"`, () => `payload = ${toPythonLiteral(JSON.parse(jsonBody), compactBody ? '' : '  ')}`);
   const withToken = result.replace(new RegExp(`"((?:[^"\\\\]|\\\\.)*)${TOKEN_PLACEHOLDER}((?:[^"\\\\]|\\\\.)*)"`, 'g'), (_whole, before: string, after: string) =>
     joinParts([before === '' ? undefined : `"${before}"`, `os.environ["${variable}"]`, after === '' ? undefined : `"${after}"`], ' + '),
   );
   result = withToken === result ? result : withToken.replace(/^import requests$/m, 'import os\nimport requests');
   result = result.replace(/^(response = requests\.\w+\(url)(.*)\)$/m, `# ${redirectNote}\n$1$2, allow_redirects=False)`);
   result = result.replace(/^print\(response\.text\)$/m, 'print(response.status_code)\nprint(response.text)');
-  return result;
+  return context.upload === undefined ? result : sendFileInPython(result, context.upload);
 }
 
 /** Go: the credential from os.Getenv, redirects not followed, the status and body printed. */
@@ -149,7 +173,7 @@ function finishGo(code: string, context: SampleContext): string {
     `\t// ${redirectNote}\n\tclient := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}\n\tres, _ := client.Do(req)`,
   );
   result = result.replace(/^\tfmt\.Println\(string\(body\)\)$/m, '\tfmt.Println(res.Status)\n\tfmt.Println(string(body))');
-  return result;
+  return context.upload === undefined ? result : sendFileInGo(result, context.upload);
 }
 
 /** Join the defined parts of an expression. */
@@ -157,14 +181,22 @@ function joinParts(parts: Array<string | undefined>, separator: string): string 
   return parts.filter((part): part is string => part !== undefined).join(separator);
 }
 
-/** A JSON value as a Python literal on one line (True, False, None). */
-export function toPythonLiteral(value: unknown): string {
+/** A JSON value as a Python literal (True, False, None): on one line, or indented by `indent` per level like pretty JSON. */
+export function toPythonLiteral(value: unknown, indent = '', depth = 0): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') return String(value);
+  // JSON's string escapes are Python's too.
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(toPythonLiteral).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${toPythonLiteral(item)}`).join(', ')}}`;
-  return JSON.stringify(typeof value === 'bigint' ? value.toString() : null);
+  const entries: string[] | undefined = Array.isArray(value)
+    ? value.map((item) => toPythonLiteral(item, indent, depth + 1))
+    : typeof value === 'object'
+      ? Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${toPythonLiteral(item, indent, depth + 1)}`)
+      : undefined;
+  if (entries === undefined) return JSON.stringify(typeof value === 'bigint' ? value.toString() : null);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (indent === '' || entries.length === 0) return `${open}${entries.join(', ')}${close}`;
+  const inner = indent.repeat(depth + 1);
+  return `${open}\n${entries.map((entry) => `${inner}${entry}`).join(',\n')}\n${indent.repeat(depth)}${close}`;
 }

@@ -6,6 +6,7 @@ import { buildParameters, groupParameters } from './parameters.ts';
 import { dereference, follow } from './refs.ts';
 import { buildRequestBody } from './request-body.ts';
 import { buildResponses } from './responses.ts';
+import { SAMPLE_FILE_KEY } from './sample-file.ts';
 import { buildSampleRequest } from './sample-request.ts';
 import { describeSecurity } from './security.ts';
 import { firstServer, resolveServerUrl, SAMPLE_BASE } from './servers.ts';
@@ -102,8 +103,11 @@ function buildOperation(item: RawOperation, tagSlug: string, slug: string, conte
   defineLazy(built, 'requestBody', () => {
     const found = follow(context.document, operation['requestBody']);
     if (found?.unresolved !== undefined) unresolved.push({ where: 'the request body', ref: found.unresolved });
-    return found?.object === undefined ? undefined : buildRequestBody(found.object, context);
+    return found?.object === undefined ? undefined : buildRequestBody(found.object, context, { method, path });
   });
+  // A wrong x-sample-file must stop the build with its SpecError (reported, output removed) rather
+  // than fail a page later: the few bodies that carry one are built now.
+  if (follow(context.document, operation['requestBody'])?.object?.[SAMPLE_FILE_KEY] !== undefined) void built.requestBody;
   defineLazy(built, 'responses', () => buildResponses(operation, context));
   defineLazy(built, 'security', () => describeSecurity(operation, context));
   defineLazy(built, 'codeSamples', () =>

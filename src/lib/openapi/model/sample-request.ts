@@ -1,6 +1,6 @@
 import { PROVIDER_COOKIE, REMOTE_PROVIDER, TOKEN_COOKIE } from '../../meshplay/session.ts';
 import { formatExample, isJsonObject } from './examples.ts';
-import type { AuthProfile, HttpMethod, JsonValue, Parameter, RequestBody, Scheme, Security } from './types.ts';
+import type { AuthProfile, HttpMethod, JsonValue, Parameter, RequestBody, SampleFile, Scheme, Security } from './types.ts';
 
 /**
  * Stands for the credential in generated code: plain letters survive every snippet
@@ -8,6 +8,12 @@ import type { AuthProfile, HttpMethod, JsonValue, Parameter, RequestBody, Scheme
  * and put its own way of reading the environment variable there.
  */
 export const TOKEN_PLACEHOLDER = 'SAMPLETOKENPLACEHOLDER';
+
+/**
+ * Stands for the upload's file (`x-sample-file`) in generated code, for the same reason: each
+ * language's post-processing puts its own way of reading that file there.
+ */
+export const FILE_PLACEHOLDER = 'SAMPLEFILEPLACEHOLDER';
 
 interface NameValue {
   name: string;
@@ -27,10 +33,12 @@ export interface HarRequest {
   bodySize: number;
 }
 
-/** The example request of an operation, as HAR, and whether it carries the credential placeholder. */
+/** The example request of an operation, as HAR, whether it carries the credential placeholder, and the file it uploads. */
 export interface SampleRequest {
   har: HarRequest;
   usesToken: boolean;
+  /** The file that FILE_PLACEHOLDER stands for in the HAR, when the operation uploads one. */
+  file: SampleFile | undefined;
 }
 
 /** What an operation's sample request is made of: the operation's own, already built parts. */
@@ -90,6 +98,7 @@ export function buildSampleRequest(input: SampleRequestInput): SampleRequest {
       bodySize: -1,
     },
     usesToken,
+    file: input.requestBody?.sampleFile,
   };
 }
 
@@ -126,11 +135,12 @@ function cookieRank(name: string): number {
   return name === PROVIDER_COOKIE ? 0 : name === TOKEN_COOKIE ? 1 : 2;
 }
 
-/** The body of the sample request: the first media type's sample value, in that media type's form. */
+/** The body of the sample request: the first media type's sample value, in that media type's form, with the upload's file placeholder. */
 function buildPostData(body: RequestBody | undefined, headers: NameValue[]): HarRequest['postData'] {
   const media = body?.contents[0];
   if (!body || !media) return { mimeType: '' };
-  const value = body.sampleValue;
+  const file = body.sampleFile?.target;
+  const value = file?.kind === 'base64-field' ? withValueAt(body.sampleValue, file.path, FILE_PLACEHOLDER) : body.sampleValue;
   const mimeType = media.mediaType.includes('*') ? 'application/json' : media.mediaType;
   if (/^multipart\/form-data/i.test(mimeType)) {
     // The client sets the multipart Content-Type itself, with the boundary.
@@ -138,19 +148,34 @@ function buildPostData(body: RequestBody | undefined, headers: NameValue[]): Har
   }
   headers.push({ name: 'Content-Type', value: mimeType });
   if (/^application\/x-www-form-urlencoded/i.test(mimeType)) return { mimeType, params: formParams(value, body, false) };
+  if (file?.kind === 'body') return { mimeType, text: FILE_PLACEHOLDER };
   if (value === undefined) return { mimeType };
   const text = /json/i.test(mimeType) ? JSON.stringify(value) : formatExample(value, mimeType).code;
   return { mimeType, text };
 }
 
-/** The fields of a form body: each field of the example; binary ones as files to upload. */
+/**
+ * The fields of a form body: each field of the example; binary ones as files to upload. With
+ * the spec's sample file, the example's fields (or the required ones) and that file only;
+ * without, every field when there is no example, and placeholder paths for the files.
+ */
 function formParams(value: JsonValue | undefined, body: RequestBody, allowFiles: boolean): NonNullable<HarRequest['postData']['params']> {
   const fields = isJsonObject(value) ? value : {};
-  const isFile = (name: string) => allowFiles && body.fileFields.includes(name);
+  const file = allowFiles && body.sampleFile?.target.kind === 'form-field' ? body.sampleFile.target.name : undefined;
+  const isFile = (name: string) => allowFiles && (file === undefined ? body.fileFields.includes(name) : name === file);
   // The example's fields, plus the files to upload, which examples cannot hold.
-  const named = Object.keys(fields).length > 0 ? Object.keys(fields) : body.fieldNames;
-  const names = [...new Set([...named, ...body.fieldNames.filter(isFile)])];
-  return names.map((name) => (isFile(name) ? { name, fileName: `path/to/${name}` } : { name, value: scalarText(fields[name] ?? '') }));
+  const named = Object.keys(fields).length > 0 || file !== undefined ? Object.keys(fields) : body.fieldNames;
+  const names = [...new Set([...named, ...(file === undefined ? body.fieldNames.filter(isFile) : [file])])];
+  const fileName = (name: string) => (file === undefined ? `path/to/${name}` : FILE_PLACEHOLDER);
+  return names.map((name) => (isFile(name) ? { name, fileName: fileName(name) } : { name, value: scalarText(fields[name] ?? '') }));
+}
+
+/** A copy of a JSON value with `replacement` at a path of property names, objects made on the way. */
+function withValueAt(value: JsonValue | undefined, path: readonly string[], replacement: JsonValue): JsonValue {
+  const [name, ...rest] = path;
+  if (name === undefined) return replacement;
+  const object = isJsonObject(value) ? value : {};
+  return { ...object, [name]: withValueAt(object[name], rest, replacement) };
 }
 
 /** A value as it goes in a URL, header or form field: strings as they are, the rest as JSON. */

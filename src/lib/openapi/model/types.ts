@@ -167,6 +167,28 @@ export interface RequestBody {
   fileFields: string[];
   /** The form's field names, for form samples without an example. */
   fieldNames: string[];
+  /** The file the code samples send, from the spec's `x-sample-file`; undefined when the spec names none. */
+  sampleFile: SampleFile | undefined;
+}
+
+/**
+ * Where an upload sample puts its file: a multipart form field, a base64 string field of a JSON
+ * body (its property names from the root, `["pattern_data", "pattern_file"]`), or the whole body.
+ */
+export type SampleFileTarget = { kind: 'form-field'; name: string } | { kind: 'base64-field'; path: string[] } | { kind: 'body' };
+
+/**
+ * The real file every language's sample of an upload sends (`x-sample-file` on the spec's request
+ * body), so that a sample pasted into a shell runs once that file exists.
+ */
+export interface SampleFile {
+  /** The file as the samples name it: `~/.kube/config` (under the home folder) or `design.yaml` (the current folder). */
+  path: string;
+  target: SampleFileTarget;
+  /** The spec's words: what the file is and how to get it (Markdown). */
+  description: string;
+  /** The one line the page shows above the samples: which file they send, where, and how to get it (Markdown). */
+  note: string;
 }
 
 /** A response header, $ref followed. */
