@@ -164,14 +164,7 @@ function indentLines(markdown: string, indent: string): string[] {
 
 /** No more than one blank line in a row outside code, after components were taken out. */
 function collapseBlankLines(lines: string[]): string[] {
-  const out: string[] = [];
-  let open: string | undefined;
-  for (const line of lines) {
-    const fence = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined)
-      open = open === undefined ? fence : fence[0] === open[0] && fence.length >= open.length && line.trim() === fence ? undefined : open;
-    if (open === undefined && line.trim() === '' && (out.length === 0 || out[out.length - 1]?.trim() === '')) continue;
-    out.push(line);
-  }
-  return out;
+  return splitFencedCode(lines.join('\n')).flatMap((part) =>
+    part.code ? part.lines : part.lines.filter((line, index, all) => line.trim() !== '' || index === 0 || all[index - 1]?.trim() !== ''),
+  );
 }
