@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from './src/integrations/content-security-polic
 import { bridge } from './src/integrations/bridge.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import { PATH_FRAGMENTS_META, PATH_FRAGMENTS_WEIGHT } from './src/lib/search/path-fragments.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './src/lib/site/site-summary.ts';
 
 // Every deployment knob is an environment variable; README.md lists them.
 const base = normalizeBase(process.env.SITE_BASE);
@@ -36,16 +37,21 @@ export default defineConfig({
     contentSecurityPolicy(),
     bridge(),
     starlight({
-      title: 'Meshplay REST API',
-      description: 'Authenticate to Meshplay, get a token, call the REST API with curl and try every endpoint.',
+      title: SITE_TITLE,
+      description: SITE_DESCRIPTION,
       logo: { src: './src/assets/meshplay-logo.svg', alt: 'Meshplay' },
       favicon: '/favicon.svg',
       sidebar: buildSidebar(specResult.model),
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,
-      // Pagefind's UI is loaded when the reader opens search, not on every page (components/search/).
-      components: { Search: './src/components/search/Search.astro' },
+      components: {
+        // Pagefind's UI is loaded when the reader opens search, not on every page (components/search/).
+        Search: './src/components/search/Search.astro',
+        // Every page with a Markdown twin links to it ("View as Markdown", "Copy as Markdown", rel=alternate).
+        MarkdownContent: './src/components/markdown-twin/MarkdownContent.astro',
+        Head: './src/components/markdown-twin/Head.astro',
+      },
       // Operation pages carry their path's endings as metadata, so that `system/version` finds
       // GET /api/system/version; weighed low, so that plain-word searches rank as before.
       pagefind: { ranking: { metaWeights: { [PATH_FRAGMENTS_META]: PATH_FRAGMENTS_WEIGHT } } },

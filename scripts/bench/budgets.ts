@@ -9,3 +9,8 @@ export const JS_LIMIT_GZIP = 10 * 1024;
 export const CSS_LIMIT_GZIP = 25 * 1024;
 /** Cumulative layout shift on every page, mobile and desktop. */
 export const CLS_LIMIT = 0.01;
+/**
+ * /llms-full.txt (every guide and operation as Markdown, in one file), bytes: what a language
+ * model's context can take in one read. KB and MB are 1,024-based, as everywhere in the bench.
+ */
+export const LLMS_FULL_LIMIT_BYTES = 1.5 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * README.md) and the figures to bench/results/<timestamp>.json and latest.json (local).
  *
  *   npm run bench -- --check                 exit 1 when a budget is broken (and say which)
- *   npm run bench -- --only=weight,proxy     sections: build, weight, playground, proxy, lighthouse
+ *   npm run bench -- --only=weight,proxy     sections: build, twins, weight, playground, proxy, lighthouse
  *   npm run bench -- --site-dir=dist         measure an existing build instead of building Meshplay's
  *   npm run bench -- --keep                  keep the temporary folder (builds, logs)
  */
@@ -21,17 +21,21 @@ import { benchLighthouse } from './lighthouse.ts';
 import { benchPageWeight } from './page-weight.ts';
 import { benchPlayground, writePlainSwaggerUi } from './playground.ts';
 import { benchProxy } from './proxy.ts';
+import { benchTwins } from './twins.ts';
 import { renderReport, writeResults, type Report } from './report.ts';
 import { writeResultsFile } from './results-file.ts';
 import { keepRunning, startMeshplayTestServer, startSite, type KeptRunning } from './servers.ts';
 import { skippedSection, type SectionResult } from './types.ts';
 import { errorMessage, killTracked, ROOT } from './util.ts';
 
-const SECTIONS = ['build', 'weight', 'playground', 'proxy', 'lighthouse'] as const;
+const SECTIONS = ['build', 'twins', 'weight', 'playground', 'proxy', 'lighthouse'] as const;
+/** Sections that read the built files only: no server, no browser. */
+const FILE_SECTIONS: readonly SectionName[] = ['build', 'twins'];
 type SectionName = (typeof SECTIONS)[number];
 /** How each section is named in the report. */
 const LABELS: Record<SectionName, string> = {
   build: 'build',
+  twins: 'twins',
   weight: 'page weight',
   playground: 'playground',
   proxy: 'proxy',
@@ -120,7 +124,14 @@ async function main(): Promise<number> {
       const meshplayBuilt = build.data?.meshplay.ok === true;
       if (args['site-dir'] === undefined) siteBuilt = meshplayBuilt;
     }
-    const browserSections = SECTIONS.filter((name) => name !== 'build' && selected.has(name));
+    if (selected.has('twins')) {
+      sections.push(
+        siteBuilt
+          ? await guarded('twins', () => benchTwins(siteDir))
+          : skippedSection('twins', `no built site (${relative(ROOT, siteDir) || siteDir})`),
+      );
+    }
+    const browserSections = SECTIONS.filter((name) => !FILE_SECTIONS.includes(name) && selected.has(name));
     if (!siteBuilt) {
       for (const name of browserSections)
         sections.push(skippedSection(LABELS[name], `no built site (${relative(ROOT, siteDir) || siteDir})`));

@@ -63,3 +63,34 @@ export function operationSamplesOf(html: string): { samples: Array<{ language: s
   const noteAbove = note !== null && (section.indexOf('<figure') < 0 || note.index < section.indexOf('<figure'));
   return { samples, fileNote: noteAbove ? decodeEntities(note[1] ?? '') : undefined };
 }
+
+/**
+ * The link targets of a Markdown text, as a reader's Markdown renderer would follow them:
+ * inline links and images (`[text](url)`), outside fenced code blocks and code spans.
+ */
+export function markdownLinksOf(markdown: string): string[] {
+  const targets: string[] = [];
+  const prose = markdown.replace(/^[ \t]*(`{3,}|~{3,})[\s\S]*?^[ \t]*\1[`~]*[ \t]*$/gm, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
+  for (const match of prose.matchAll(/\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+"[^"]*")?\s*\)/g)) {
+    const raw = match[1] ?? '';
+    targets.push(raw.startsWith('<') ? raw.slice(1, -1) : raw);
+  }
+  return targets;
+}
+
+/** The code of every fenced block of a Markdown text whose language is `lang`, as written between its fences. */
+export function fencedBlocksOf(markdown: string, lang: string): string[] {
+  const blocks: string[] = [];
+  for (const match of markdown.matchAll(/^(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)\n\1[ \t]*$/gm)) {
+    if ((match[2] ?? '').trim() === lang) blocks.push(match[3] ?? '');
+  }
+  return blocks;
+}
+
+/** Every Markdown twin of a built site, as paths relative to the site root ("index.md", "reference/rest-apis/index.md"). */
+export function listBuiltTwins(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name === 'index.md')
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}

@@ -51,6 +51,8 @@ describe('the static site server', () => {
     writeFileSync(join(dir, 'tiny.txt'), 'ok');
     mkdirSync(join(dir, 'guide'));
     writeFileSync(join(dir, 'guide', 'index.html'), bigPage);
+    writeFileSync(join(dir, 'guide', 'index.md'), `# Guide\n\n${'Text → more text. '.repeat(100)}\n`);
+    writeFileSync(join(dir, 'llms.txt'), '# Site\n\n> What it is for…\n');
     rootPort = await serve('/');
     docsPort = await serve('/docs/');
   });
@@ -82,6 +84,17 @@ describe('the static site server', () => {
     const answer = await fetchRaw(rootPort, '/tiny.txt', { 'Accept-Encoding': 'gzip' });
     expect(answer.headers['content-encoding']).toBeUndefined();
     expect(answer.body.toString()).toBe('ok');
+  });
+
+  it('sends Markdown twins and llms.txt as UTF-8 text, compressed like pages', async () => {
+    const twin = await fetchRaw(docsPort, '/docs/guide/index.md', { 'Accept-Encoding': 'gzip' });
+    expect(twin.status).toBe(200);
+    expect(twin.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(twin.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(twin.body).toString()).toMatch(/^# Guide\n\nText → more text\./);
+    const llms = await fetchRaw(rootPort, '/llms.txt');
+    expect(llms.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(llms.body.toString()).toBe('# Site\n\n> What it is for…\n');
   });
 
   it("answers unknown paths with the site's 404 page", async () => {
