@@ -1,10 +1,13 @@
 import SwaggerUIBundle, { type ImmutableLike, type SwaggerRequest, type SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
 import type { SnippetRequest } from '../../lib/playground/curl-command.ts';
-import type { ShownResponse } from '../../lib/playground/demo-label.ts';
 import type { RequestOutcome } from '../../lib/playground/explain-outcome.ts';
+import type { PlaygroundResponse } from '../../lib/playground/response-check.ts';
 import { PROXY_ERROR_HEADER } from '../../lib/playground/try-it-interface.ts';
 import { resolveLocalSubtree } from './resolve-subtree.ts';
 import { watchSwaggerUiMarkup } from './swagger-ui-a11y.ts';
+
+// The contract check's drawing comes with Swagger UI (never with the page); the checker itself loads on the first response.
+export { showContractVerdict } from './contract-verdict.ts';
 
 export interface SwaggerUiHooks {
   /** Add or strip the token: the one place a request's headers are decided. */
@@ -17,7 +20,7 @@ export interface SwaggerUiHooks {
    * Short notes shown above each response, such as "Demo data". The one place a response gets
    * labelled: the contract check's verdict belongs here too.
    */
-  responseNotes(response: ShownResponse): ResponseNote[];
+  responseNotes(response: PlaygroundResponse): ResponseNote[];
 }
 
 /** A note above a response: its text, and a kind the page's CSS and tests can tell apart. */
@@ -26,6 +29,8 @@ export interface ResponseNote {
   text: string;
   /** A longer explanation, shown as the note's tooltip and accessible description. */
   title?: string;
+  /** For a note drawn later (the contract check): given its own `role="status"` region, where `text` shows until then. */
+  fill?: (region: HTMLElement) => void;
 }
 
 /** The few React calls the response notes need, from Swagger UI's own React (the system's `React`). */
@@ -69,14 +74,30 @@ interface LiveResponseProps {
   specSelectors: { requestFor(path: string, method: string): ImmutableLike | undefined };
 }
 
-/** The response as the notes see it: its URL and headers (lower-case names). */
-function shownResponse(props: LiveResponseProps): ShownResponse {
+/** One object per response, however often Swagger UI renders it: the contract check is run once per response. */
+const shownResponses = new WeakMap<ImmutableLike, PlaygroundResponse>();
+
+/** The response as the notes see it: its URL and headers (lower-case names), method, status and body. */
+function shownResponse(props: LiveResponseProps): PlaygroundResponse {
+  const known = shownResponses.get(props.response);
+  if (known) return known;
   const headers = props.response.get('headers') as ImmutableLike | undefined;
   const raw = (headers?.toJS?.() as Record<string, unknown> | undefined) ?? {};
   const lower: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) lower[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  const url = textOf(props.response.get('url'), textOf(props.specSelectors.requestFor(props.path, props.method)?.get('url'), ''));
-  return { url, headers: lower };
+  const requestUrl = textOf(props.specSelectors.requestFor(props.path, props.method)?.get('url'), '');
+  const status = props.response.get('status');
+  const body = props.response.get('text');
+  const shown: PlaygroundResponse = {
+    url: textOf(props.response.get('url'), requestUrl),
+    headers: lower,
+    method: props.method.toUpperCase(),
+    requestUrl,
+    status: typeof status === 'number' ? status : undefined,
+    body: typeof body === 'string' ? body : undefined,
+  };
+  shownResponses.set(props.response, shown);
+  return shown;
 }
 
 /** Render Swagger UI's live response with the playground's notes above it. */
@@ -84,10 +105,11 @@ function withResponseNotes(React: ReactLike, Original: unknown, props: LiveRespo
   const notes = hooks.responseNotes(shownResponse(props));
   const original = React.createElement(Original, props);
   if (notes.length === 0) return original;
+  const labels = notes.filter((note) => note.fill === undefined);
   const list = React.createElement(
     'p',
     { className: 'playground-response-notes', 'data-response-notes': '' },
-    ...notes.map((note) =>
+    ...labels.map((note) =>
       React.createElement(
         'span',
         { key: note.kind, className: 'playground-response-note', 'data-note': note.kind, title: note.title },
@@ -95,7 +117,25 @@ function withResponseNotes(React: ReactLike, Original: unknown, props: LiveRespo
       ),
     ),
   );
-  return React.createElement(React.Fragment, null, list, original);
+  // React renders these regions empty and never touches their content: the note's fill draws it.
+  const regions = notes.filter((note) => note.fill !== undefined).map((note) => React.createElement('div', regionProps(note)));
+  return React.createElement(React.Fragment, null, labels.length > 0 ? list : null, ...regions, original);
+}
+
+/** The props of a note's own region: a polite live region, filled once it is in the page. */
+function regionProps(note: ResponseNote): object {
+  return {
+    key: note.kind,
+    className: 'playground-response-check',
+    'data-note': note.kind,
+    role: 'status',
+    title: note.title,
+    ref: (region: HTMLElement | null) => {
+      if (!region) return;
+      if (!region.hasChildNodes()) region.textContent = note.text;
+      note.fill?.(region);
+    },
+  };
 }
 
 /** Read a request body Swagger UI holds (a string, an Immutable map, or form data) as text. */

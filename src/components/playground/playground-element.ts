@@ -1,8 +1,9 @@
 import type { SwaggerRequest, SwaggerUiSystem } from 'swagger-ui-dist/swagger-ui-es-bundle.js';
 import { CREDENTIAL_HEADERS, PROVIDER_COOKIE, PROVIDER_HEADER, REMOTE_PROVIDER, TOKEN_HEADER } from '../../lib/meshplay/session.ts';
 import { buildCurlCommand } from '../../lib/playground/curl-command.ts';
-import { DEMO_LABEL, isDemoResponse, type ShownResponse } from '../../lib/playground/demo-label.ts';
+import { DEMO_LABEL, isDemoResponse } from '../../lib/playground/demo-label.ts';
 import { explainOutcome, type Explanation, type SentSession } from '../../lib/playground/explain-outcome.ts';
+import type { PlaygroundResponse } from '../../lib/playground/response-check.ts';
 import { carriesToken } from '../../lib/playground/server-choice.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
 import { mayCarryToken } from '../../lib/token/request-scope.ts';
@@ -298,16 +299,26 @@ class MeshplayPlayground extends HTMLElement {
     return { ...request, headers };
   }
 
-  /** The notes above a response: "Demo data" for every answer of the demo server. */
-  #responseNotes(response: ShownResponse): ResponseNote[] {
-    if (!isDemoResponse(response, this.#url('demoUrl'))) return [];
-    return [
-      {
+  /** The notes above a response: "Demo data" for every answer of the demo server, and the contract check of every answer. */
+  #responseNotes(response: PlaygroundResponse): ResponseNote[] {
+    const notes: ResponseNote[] = [];
+    if (isDemoResponse(response, this.#url('demoUrl'))) {
+      notes.push({
         kind: 'demo',
         text: DEMO_LABEL,
         title: "This answer comes from the demo server, made from the spec's examples: no Meshplay server was asked.",
-      },
-    ];
+      });
+    }
+    if (response.status !== undefined && this.#spec) {
+      const context = { base: this.#target?.base ?? '', demoBase: this.#url('demoUrl'), spec: this.#spec };
+      notes.push({
+        kind: 'contract',
+        // contract-verdict.ts says "checking" at once, then the verdict.
+        text: '',
+        fill: (region) => void this.#swaggerModule().then((module) => module.showContractVerdict(region, response, context)),
+      });
+    }
+    return notes;
   }
 
   /** Show why a request failed, or clear the message. */
