@@ -235,7 +235,7 @@ describe('checkResponse', () => {
     expect(verdict).toMatchObject({
       ok: true,
       checked: ['status', 'content-type'],
-      notes: ['a application/zip body is checked for status and content type only'],
+      notes: ['the body (application/zip) is checked for status and content type only'],
     });
     expect(checkResponse(contract('exportItems'), { status: 200, contentType: JSON_TYPE, body: '{}' }).ok).toBe(false);
   });

@@ -147,7 +147,7 @@ describe('the verdict shown beside a playground response', () => {
     const view = checkPlaygroundResponse(received('/api/items/1/export', 200, 'application/yaml', 'id: 1'), CONTEXT, LOADED);
     expect(read(view)).toEqual([
       '[match] Matches the documentation (status 200, application/yaml)',
-      'A application/yaml body is checked for status and content type only.',
+      'The body (application/yaml) is checked for status and content type only.',
     ]);
   });
 

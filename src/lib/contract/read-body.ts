@@ -38,7 +38,7 @@ export function readBody(media: MediaContract, received: string | undefined, bod
       }
       return { kind: 'value', value: body, schema: media.schema };
     case 'opaque':
-      return { kind: 'not-read', note: `a ${mediaType} body is checked for status and content type only` };
+      return { kind: 'not-read', note: `the body (${mediaType}) is checked for status and content type only` };
   }
 }
 

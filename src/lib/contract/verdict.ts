@@ -34,7 +34,7 @@ export interface Verdict {
   mediaType: string | undefined;
   /** The parts that were compared. */
   checked: CheckedPart[];
-  /** Why a part was not compared, for example "a zip body is checked for status and content type only". */
+  /** Why a part was not compared, for example "the body (application/zip) is checked for status and content type only". */
   notes: string[];
   differences: Difference[];
 }
