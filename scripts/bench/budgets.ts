@@ -9,3 +9,15 @@ export const JS_LIMIT_GZIP = 10 * 1024;
 export const CSS_LIMIT_GZIP = 25 * 1024;
 /** Cumulative layout shift on every page, mobile and desktop. */
 export const CLS_LIMIT = 0.01;
+/** Lighthouse mobile performance score (0–100) per page kind; the playground page runs Swagger UI only on the reader's intent. */
+export const LIGHTHOUSE_PERFORMANCE_MIN: Readonly<Record<string, number>> = {
+  guide: 100,
+  tag: 100,
+  operation: 100,
+  reference: 95,
+  playground: 90,
+};
+/** Lighthouse mobile total blocking time per page kind, ms. */
+export const LIGHTHOUSE_TBT_MAX_MS: Readonly<Record<string, number>> = { playground: 200 };
+/** An operation page's "Try it": the press to the operation ready to execute, warm cache, ms (a target on the bench machine). */
+export const TRY_IT_CLICK_TO_READY_MS = 1_500;

@@ -193,6 +193,23 @@ test.describe('playground', () => {
     await expect.poll(() => systemTag.evaluate((tag) => tag.contains(document.activeElement))).toBe(true);
   });
 
+  test('a tag opened before the playground script has run still brings Swagger UI, with the tag open', async ({ page }) => {
+    let releaseScript = () => {};
+    const scriptHeld = new Promise<void>((resolve) => {
+      releaseScript = resolve;
+    });
+    await page.route('**/_astro/playground-element*.js', async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    await page.goto('reference/rest-apis/playground/', { waitUntil: 'domcontentloaded' });
+    const list = page.locator('[data-operation-preview]');
+    await list.getByText('System', { exact: true }).click();
+    releaseScript();
+    await expect(list).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator('.opblock-tag[data-tag="System"]')).toHaveAttribute('data-is-open', 'true');
+  });
+
   test('a malformed deep link is no deep link: the playground loads normally', async ({ page }) => {
     await page.goto('reference/rest-apis/playground/#/%E0%A4%A/x');
     const list = page.locator('[data-operation-preview]');

@@ -119,7 +119,9 @@ class MeshplayPlayground extends HTMLElement {
     window.addEventListener('hashchange', () => {
       if (parseDeepLink(location.hash)) intent();
     });
-    if (parseDeepLink(location.hash)) intent();
+    // A reader may have opened a tag, or focused the token field, before this script ran.
+    const early = this.querySelector('[data-operation-preview] details[open]') ?? this.querySelector('[data-token-input]:focus');
+    if (parseDeepLink(location.hash) || early) intent();
   }
 
   disconnectedCallback(): void {
