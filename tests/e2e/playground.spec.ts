@@ -202,7 +202,8 @@ test.describe('playground', () => {
       await scriptHeld;
       await route.continue();
     });
-    await page.goto('reference/rest-apis/playground/', { waitUntil: 'domcontentloaded' });
+    // A module script holds DOMContentLoaded back: wait only for the response, then for the list to show.
+    await page.goto('reference/rest-apis/playground/', { waitUntil: 'commit' });
     const list = page.locator('[data-operation-preview]');
     await list.getByText('System', { exact: true }).click();
     releaseScript();
