@@ -7,6 +7,7 @@ import { loadSpecForBuild, openapiIntegration } from './src/integrations/openapi
 import { normalizeBase, normalizeSiteUrl } from './src/lib/site/base.ts';
 import { rehypeBaseLinks } from './src/lib/site/rehype-base-links.ts';
 import { swaggerUiFollowsSiteTheme } from './src/integrations/swagger-ui-theme.ts';
+import { swaggerUiChunkUrl } from './src/integrations/swagger-ui-chunk.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { bridge } from './src/integrations/bridge.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
@@ -30,7 +31,13 @@ export default defineConfig({
   // Stylesheets as files, never inline <style>: the Content-Security-Policy allows styles from the site only.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // unified (remark/rehype) so that content links can be made base-aware by a rehype plugin.
-  vite: { plugins: [swaggerUiFollowsSiteTheme()] },
+  // The second plugin tells the playground where Swagger UI's chunk is, to fetch it ahead without running it.
+  vite: {
+    plugins: [
+      swaggerUiFollowsSiteTheme(),
+      swaggerUiChunkUrl(fileURLToPath(new URL('./src/components/playground/mount-swagger-ui.ts', import.meta.url))),
+    ],
+  },
   markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
   integrations: [
     openapiIntegration(specResult),

@@ -14,3 +14,15 @@ export const CLS_LIMIT = 0.01;
  * model's context can take in one read. KB and MB are 1,024-based, as everywhere in the bench.
  */
 export const LLMS_FULL_LIMIT_BYTES = 1.5 * 1024 * 1024;
+/** Lighthouse mobile performance score (0–100) per page kind; the playground page runs Swagger UI only on the reader's intent. */
+export const LIGHTHOUSE_PERFORMANCE_MIN: Readonly<Record<string, number>> = {
+  guide: 100,
+  tag: 100,
+  operation: 100,
+  reference: 95,
+  playground: 90,
+};
+/** Lighthouse mobile total blocking time per page kind, ms. */
+export const LIGHTHOUSE_TBT_MAX_MS: Readonly<Record<string, number>> = { playground: 200 };
+/** An operation page's "Try it": the press to the operation ready to execute, warm cache, ms (a target on the bench machine). */
+export const TRY_IT_CLICK_TO_READY_MS = 1_500;

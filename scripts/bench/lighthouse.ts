@@ -5,13 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 import { budget, PAGE_KINDS, type Budget, type PageKey, type SectionResult, type Table } from './types.ts';
 import { errorMessage, median, round } from './util.ts';
-import { CLS_LIMIT } from './budgets.ts';
+import { CLS_LIMIT, LIGHTHOUSE_PERFORMANCE_MIN, LIGHTHOUSE_TBT_MAX_MS } from './budgets.ts';
 
 export const FULL_RUNS = 3;
 export const PRESETS = ['mobile', 'desktop'] as const;
 export type Preset = (typeof PRESETS)[number];
-/** Page kinds with a Lighthouse performance budget: they keep 3 runs even when time is short. */
-export const PERFORMANCE_BUDGETS: Partial<Record<PageKey, number>> = { guide: 100, tag: 100, operation: 100, reference: 95 };
+/** Page kinds with a Lighthouse performance budget (budgets.ts): they keep 3 runs even when time is short. */
+export const PERFORMANCE_BUDGETS: Partial<Record<PageKey, number>> = LIGHTHOUSE_PERFORMANCE_MIN;
 
 export interface LighthouseFigures {
   performance: number;
@@ -230,7 +230,7 @@ function runsText(cell: LighthouseCell): string {
   return cell.runs.length === 1 ? '(1 run)' : `(median of ${cell.runs.length})`;
 }
 
-/** Performance budgets (mobile) and CLS budgets (both presets). */
+/** Performance and total blocking time budgets (mobile) and CLS budgets (both presets). */
 function lighthouseBudgets(results: Record<Preset, Record<PageKey, LighthouseCell>>): Budget[] {
   const budgets: Budget[] = [];
   for (const kind of PAGE_KINDS) {
@@ -245,6 +245,18 @@ function lighthouseBudgets(results: Record<Preset, Record<PageKey, LighthouseCel
           limit === 100 ? '100' : `≥ ${limit}`,
           mobile ? `${mobile.performance} ${runsText(cell)}` : 'no run',
           mobile ? mobile.performance >= limit : null,
+        ),
+      );
+    }
+    const tbtLimit = LIGHTHOUSE_TBT_MAX_MS[kind.key];
+    if (tbtLimit !== undefined) {
+      budgets.push(
+        budget(
+          'lighthouse',
+          `${kind.label}: mobile total blocking time`,
+          `≤ ${tbtLimit} ms`,
+          mobile ? `${mobile.tbtMs} ms ${runsText(cell)}` : 'no run',
+          mobile ? mobile.tbtMs <= tbtLimit : null,
         ),
       );
     }

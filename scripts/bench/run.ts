@@ -4,7 +4,7 @@
  * README.md) and the figures to bench/results/<timestamp>.json and latest.json (local).
  *
  *   npm run bench -- --check                 exit 1 when a budget is broken (and say which)
- *   npm run bench -- --only=weight,proxy     sections: build, twins, weight, playground, proxy, lighthouse
+ *   npm run bench -- --only=weight,proxy     sections: build, twins, weight, playground, tryit, proxy, lighthouse
  *   npm run bench -- --site-dir=dist         measure an existing build instead of building Meshplay's
  *   npm run bench -- --keep                  keep the temporary folder (builds, logs)
  */
@@ -22,13 +22,14 @@ import { benchPageWeight } from './page-weight.ts';
 import { benchPlayground, writePlainSwaggerUi } from './playground.ts';
 import { benchProxy } from './proxy.ts';
 import { benchTwins } from './twins.ts';
+import { benchTryIt } from './try-it.ts';
 import { renderReport, writeResults, type Report } from './report.ts';
 import { writeResultsFile } from './results-file.ts';
 import { keepRunning, startMeshplayTestServer, startSite, type KeptRunning } from './servers.ts';
 import { skippedSection, type SectionResult } from './types.ts';
 import { errorMessage, killTracked, ROOT } from './util.ts';
 
-const SECTIONS = ['build', 'twins', 'weight', 'playground', 'proxy', 'lighthouse'] as const;
+const SECTIONS = ['build', 'twins', 'weight', 'playground', 'tryit', 'proxy', 'lighthouse'] as const;
 /** Sections that read the built files only: no server, no browser. */
 const FILE_SECTIONS: readonly SectionName[] = ['build', 'twins'];
 type SectionName = (typeof SECTIONS)[number];
@@ -38,6 +39,7 @@ const LABELS: Record<SectionName, string> = {
   twins: 'twins',
   weight: 'page weight',
   playground: 'playground',
+  tryit: 'try it',
   proxy: 'proxy',
   lighthouse: 'lighthouse',
 };
@@ -147,7 +149,7 @@ async function main(): Promise<number> {
         await site.ensure();
       };
 
-      const needsBrowser = selected.has('weight') || selected.has('playground');
+      const needsBrowser = selected.has('weight') || selected.has('playground') || selected.has('tryit');
       const launched = needsBrowser ? await launchChromium().catch(() => undefined) : undefined;
       browser = launched?.browser;
       if (launched) chromium = launched.description;
@@ -173,6 +175,12 @@ async function main(): Promise<number> {
           sections.push(await guarded('playground', () => benchPlayground(browser as Browser, site.url, plain.url, readyBoth)));
         }
       }
+      if (selected.has('tryit'))
+        sections.push(
+          browser
+            ? await guarded('try it', () => benchTryIt(browser as Browser, site.url, siteDir, ready))
+            : skippedSection('try it', noBrowser),
+        );
       await browser?.close();
       browser = undefined;
       if (selected.has('proxy')) sections.push(await guarded('proxy', () => benchProxy(site.url, meshplay.url, ready)));

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectedOperation } from '../support/expected-routes.ts';
 import { GUIDE_PAGES } from '../support/guide-pages.ts';
 
 /**
@@ -62,3 +63,19 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+// One operation page with its Try it panel open (axe costs seconds per page): the button, the token panel and Swagger UI's one operation.
+test('an operation page with the Try it panel open: axe finds no violations', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(expectedOperation('getSignedInUser').page);
+  await page.getByRole('button', { name: 'Try it', exact: true }).click();
+  await expect(page.locator('#try-it-panel').getByRole('button', { name: 'Execute' })).toBeVisible({ timeout: 30_000 });
+  const results = await new AxeBuilder({ page })
+    .include('.try-it')
+    // Swagger UI's <main id="operations"> (see the playground's test above and README).
+    .disableRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main'])
+    .analyze();
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+});

@@ -170,6 +170,57 @@ test.describe('playground', () => {
     await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible();
   });
 
+  test('Swagger UI is fetched while the reader reads the list, and runs only when they open a tag, which stays open and keeps focus', async ({
+    page,
+  }) => {
+    await page.goto('reference/rest-apis/playground/');
+    const swaggerFetched = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /mount-swagger-ui/.test(entry.name)));
+    await expect.poll(swaggerFetched, { timeout: 20_000 }).toBe(true);
+    // Fetched, not run: no Swagger UI, the list still in place.
+    expect(await page.evaluate(() => window.__swaggerUiEvaluated === true)).toBe(false);
+    await expect(page.locator('.swagger-ui')).toHaveCount(0);
+    const list = page.locator('[data-operation-preview]');
+    await expect(list).toBeVisible();
+
+    await list.getByText('System', { exact: true }).click();
+    await expect(list).toHaveCount(0, { timeout: 20_000 });
+    expect(await page.evaluate(() => window.__swaggerUiEvaluated === true)).toBe(true);
+    const systemTag = page.locator('.opblock-tag[data-tag="System"]');
+    await expect(systemTag).toHaveAttribute('data-is-open', 'true');
+    await expect(page.locator('[id="operations-System-getServerVersion"]')).toBeVisible();
+    // Focus follows the reader from the list's tag to the same tag in Swagger UI.
+    await expect.poll(() => systemTag.evaluate((tag) => tag.contains(document.activeElement))).toBe(true);
+  });
+
+  test('a tag opened before the playground script has run still brings Swagger UI, with the tag open', async ({ page }) => {
+    let releaseScript = () => {};
+    const scriptHeld = new Promise<void>((resolve) => {
+      releaseScript = resolve;
+    });
+    await page.route('**/_astro/playground-element*.js', async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    // A module script holds DOMContentLoaded back: wait only for the response, then for the list to show.
+    await page.goto('reference/rest-apis/playground/', { waitUntil: 'commit' });
+    const list = page.locator('[data-operation-preview]');
+    await list.getByText('System', { exact: true }).click();
+    releaseScript();
+    await expect(list).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator('.opblock-tag[data-tag="System"]')).toHaveAttribute('data-is-open', 'true');
+  });
+
+  test('a malformed deep link is no deep link: the playground loads normally', async ({ page }) => {
+    await page.goto('reference/rest-apis/playground/#/%E0%A4%A/x');
+    const list = page.locator('[data-operation-preview]');
+    await expect(list).toBeVisible();
+    await list.getByText('Users', { exact: true }).click();
+    await expect(page.locator('.opblock-tag[data-tag="Users"]')).toHaveAttribute('data-is-open', 'true', { timeout: 20_000 });
+    await expect(page.locator('[id="operations-Users-getSignedInUser"]')).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
+  });
+
   test('?url= and ?configUrl= pointing elsewhere are ignored', { tag: '@subpath' }, async ({ page }) => {
     const elsewhere = `${MESHPLAY_CORS}/evil-${Date.now()}`;
     const requested: string[] = [];

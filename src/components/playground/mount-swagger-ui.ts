@@ -9,6 +9,14 @@ import { watchSwaggerUiMarkup } from './swagger-ui-a11y.ts';
 // The contract check's drawing comes with Swagger UI (never with the page); the checker itself loads on the first response.
 export { showContractVerdict } from './contract-verdict.ts';
 
+declare global {
+  interface Window {
+    /** Set when this module (and so Swagger UI's bundle, which it imports) has run: the playground page's facade is measured by it. */
+    __swaggerUiEvaluated?: boolean;
+  }
+}
+window.__swaggerUiEvaluated = true;
+
 export interface SwaggerUiHooks {
   /** Add or strip the token: the one place a request's headers are decided. */
   interceptRequest(request: SwaggerRequest): SwaggerRequest;
@@ -155,8 +163,25 @@ function textOf(value: unknown, fallback: string): string {
 /** What Swagger UI holds as the spec's text: serialising the whole spec only for it to be recognised again would cost the page a 500 KB string. */
 const SPEC_PLACEHOLDER = '{"openapi":"3.1.0"}';
 
+/** How Swagger UI is laid out: the whole API (tags closed, deep links, a filter) or one operation, expanded. */
+export interface MountOptions {
+  operation: boolean;
+}
+
+/** Run an action, taking a malformed escape in the page's address (a URIError from Swagger UI's deep-link decoding) for no deep link. */
+function ignoringMalformedAddress<A extends unknown[]>(original: (...args: A) => unknown): (...args: A) => unknown {
+  return (...args: A) => {
+    try {
+      return original(...args);
+    } catch (error) {
+      if (error instanceof URIError) return undefined;
+      throw error;
+    }
+  };
+}
+
 /** Render Swagger UI over a spec object, wired to the playground's token, server and explanations. */
-export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: SwaggerUiHooks): SwaggerUiSystem {
+export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: SwaggerUiHooks, options: MountOptions): SwaggerUiSystem {
   let lastUrl = '';
   const playgroundPlugin = () => ({
     fn: {
@@ -178,6 +203,8 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
         withResponseNotes(system.React, Original, props, hooks),
     },
     statePlugins: {
+      // Swagger UI decodes the whole address fragment when its config has loaded, and throws on `#/%E0%A4%A/x`.
+      configs: { wrapActions: { loaded: (original: (...args: unknown[]) => unknown) => ignoringMalformedAddress(original) } },
       spec: {
         wrapActions: {
           // The spec is already an object: when Swagger UI parses the placeholder text, give it the object instead.
@@ -199,7 +226,8 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
   const ui = SwaggerUIBundle({
     domNode,
     layout: 'BaseLayout',
-    deepLinking: true,
+    // An operation's panel leaves the page's address alone: its fragments are the page's own headings.
+    deepLinking: !options.operation,
     // Never let ?url= or ?configUrl= in the page's address load another spec or config.
     queryConfigEnabled: false,
     validatorUrl: null,
@@ -209,8 +237,9 @@ export function mountSwaggerUi(domNode: HTMLElement, spec: unknown, hooks: Swagg
     defaultModelsExpandDepth: -1,
     // Tags start closed: 190 operations at once would switch Swagger UI to its virtual list,
     // which breaks deep links and Tab navigation; an opened tag or a deep link shows its operations.
-    docExpansion: 'none',
-    filter: true,
+    // One operation is shown expanded, ready to execute.
+    docExpansion: options.operation ? 'full' : 'none',
+    filter: !options.operation,
     requestSnippetsEnabled: true,
     requestSnippets: {
       generators: { curl_bash: { title: 'curl (bash)', syntax: 'bash' } },

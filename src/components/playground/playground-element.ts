@@ -4,14 +4,18 @@ import { buildCurlCommand } from '../../lib/playground/curl-command.ts';
 import { DEMO_LABEL, isDemoResponse } from '../../lib/playground/demo-label.ts';
 import { explainOutcome, type Explanation, type SentSession } from '../../lib/playground/explain-outcome.ts';
 import type { PlaygroundResponse } from '../../lib/playground/response-check.ts';
+import { parseDeepLink } from '../../lib/playground/deep-link.ts';
+import { describeRequestRoute } from '../../lib/playground/request-route.ts';
 import { carriesToken } from '../../lib/playground/server-choice.ts';
 import { getDefaultServerUrl, withServer } from '../../lib/playground/spec-servers.ts';
 import { mayCarryToken } from '../../lib/token/request-scope.ts';
 import { detectSameOrigin, detectSiteProxy } from './detect.ts';
 import type { ResponseNote } from './mount-swagger-ui.ts';
+import { prefetchSwaggerUiWhenIdle } from './prefetch-swagger-ui.ts';
 import { bindServerPicker, type ServerPicker, type ServerTarget } from './server-picker.ts';
 import { loadSwaggerUiStyles } from './swagger-ui-styles.ts';
 import { bindTokenPanel, type TokenState } from './token-panel.ts';
+import { REOPEN_EVENT } from './try-it-events.ts';
 
 interface SpecDocument {
   servers?: Array<{ url: string; variables?: Record<string, { default: string }> }>;
@@ -31,14 +35,25 @@ function schemeValues(document: SpecDocument, token: TokenState): Array<[string,
 /** How long binding the server chooser waits for the same-origin check before choosing without it. */
 const SAME_ORIGIN_WAIT_MS = 2_000;
 
+/** How long Swagger UI's drawing of an operation must stay still before its panel counts as ready. */
+const SETTLE_MS = 80;
+
 /** How far below the viewport the playground starts loading: early enough to be ready when scrolled to, late enough to cost a reader of the guide nothing. */
 const LOAD_MARGIN = '1000px 0px';
+
+/** Whether an element shows: Swagger UI keeps some inputs in the tree but hidden. */
+function shows(element: HTMLElement): boolean {
+  return element.checkVisibility() && !(element as HTMLInputElement).disabled;
+}
 
 /**
  * <meshplay-playground>: the token panel, the server chooser and Swagger UI, configured
  * by data-* attributes. Nothing goes over the network (spec, proxy check, Swagger UI's script
  * and styles) until the element approaches the viewport (data-load="visible"), at once
- * (data-load="eager"), or when the reader asks; then all of it at the same time.
+ * (data-load="eager"), or when the reader asks; then all of it at the same time. With
+ * data-load="intent" (the playground page) the spec and the proxy check come at once, Swagger UI's
+ * script is fetched when the browser is idle and run when the reader shows intent. With
+ * data-operation (an operation page's Try it panel) the spec is that operation's slice, shown expanded.
  */
 class MeshplayPlayground extends HTMLElement {
   #token: TokenState | undefined;
@@ -55,6 +70,8 @@ class MeshplayPlayground extends HTMLElement {
   #servers: Promise<void> | undefined;
   /** Whether Swagger UI holds an authorization to clear: its logout fails when it holds none. */
   #authorized = false;
+  /** An operation's panel: Swagger UI has drawn the operation ready to execute. */
+  #operationReady = false;
 
   connectedCallback(): void {
     const tokenPanel = bindTokenPanel(this, (state) => {
@@ -68,8 +85,44 @@ class MeshplayPlayground extends HTMLElement {
       this.#includeToken = include.checked;
     });
     this.querySelector('[data-action="load-playground"]')?.addEventListener('click', () => void this.#load());
-    if (this.dataset['load'] === 'eager') void this.#load();
-    else this.#loadWhenNear();
+    this.addEventListener(REOPEN_EVENT, () => this.#focusOperation());
+    const load = this.dataset['load'];
+    if (load === 'eager') void this.#load();
+    else if (load === 'intent') this.#loadOnIntent();
+    else if (load === 'visible') this.#loadWhenNear();
+    // "manual": the Try it button sets data-load="eager" before it defines the element.
+  }
+
+  /** Whether this is an operation page's panel (one operation's slice, expanded) rather than the whole API. */
+  get #forOperation(): boolean {
+    return this.dataset['operation'] !== undefined;
+  }
+
+  /**
+   * The playground page: the token panel and the server chooser work at once; Swagger UI's script
+   * is fetched when the browser is idle and run on the reader's first sign of intent (opening a tag,
+   * the token field, a server, the load button, a deep link), so that reading costs no long task.
+   */
+  #loadOnIntent(): void {
+    this.#bindServers().catch((error: unknown) => this.#explainLoadFailure(error));
+    prefetchSwaggerUiWhenIdle();
+    const intent = () => void this.#load();
+    this.addEventListener(
+      'toggle',
+      (event) => {
+        if (event.target instanceof HTMLDetailsElement && event.target.open) intent();
+      },
+      // toggle does not bubble.
+      { capture: true },
+    );
+    this.querySelector('[data-token-input]')?.addEventListener('focus', intent, { once: true });
+    for (const radio of this.querySelectorAll('input[name="playground-server"]')) radio.addEventListener('change', intent, { once: true });
+    window.addEventListener('hashchange', () => {
+      if (parseDeepLink(location.hash)) intent();
+    });
+    // A reader may have opened a tag, or focused the token field, before this script ran.
+    const early = this.querySelector('[data-operation-preview] details[open]') ?? this.querySelector('[data-token-input]:focus');
+    if (parseDeepLink(location.hash) || early) intent();
   }
 
   disconnectedCallback(): void {
@@ -141,6 +194,7 @@ class MeshplayPlayground extends HTMLElement {
     };
     this.#picker = bindServerPicker(this, urls, { siteHealth: health, sameOrigin }, (target) => {
       this.#target = target;
+      this.#sayRoute();
       if (this.#ui) {
         this.#ui.specActions.updateJsonSpec(withServer(spec, target.base, 'Chosen in the playground'));
         this.#authorize();
@@ -189,37 +243,93 @@ class MeshplayPlayground extends HTMLElement {
     const preview = this.querySelector<HTMLElement>('[data-operation-preview]');
     // Swagger UI draws out of sight and takes the list's place in one step, so nothing jumps.
     if (preview) root.hidden = true;
-    this.#ui = mountSwaggerUi(root, withServer(spec, this.#target.base, 'Chosen in the playground'), {
-      interceptRequest: (request) => this.#intercept(request),
-      onOutcome: (outcome) => {
-        const mode = this.#target?.choice.mode ?? 'direct';
-        if (outcome.kind === 'network-error' && mode === 'bridge') this.#picker?.recheckBridge();
-        this.#explain(
-          explainOutcome(outcome, {
-            mode,
-            pageProtocol: location.protocol,
-            pageOrigin: location.origin,
-            serverLabel: this.#target?.serverUrl ?? '',
-            sent: this.#lastSent,
-            bridgeCommand: this.#picker?.bridgeCommand(),
+    this.#ui = mountSwaggerUi(
+      root,
+      withServer(spec, this.#target.base, 'Chosen in the playground'),
+      {
+        interceptRequest: (request) => this.#intercept(request),
+        onOutcome: (outcome) => {
+          const mode = this.#target?.choice.mode ?? 'direct';
+          if (outcome.kind === 'network-error' && mode === 'bridge') this.#picker?.recheckBridge();
+          this.#explain(
+            explainOutcome(outcome, {
+              mode,
+              pageProtocol: location.protocol,
+              pageOrigin: location.origin,
+              serverLabel: this.#target?.serverUrl ?? '',
+              sent: this.#lastSent,
+              bridgeCommand: this.#picker?.bridgeCommand(),
+            }),
+          );
+        },
+        responseNotes: (response) => this.#responseNotes(response),
+        buildCurl: (request) =>
+          buildCurlCommand(request, {
+            sentTo: this.#target?.base ?? '',
+            serverUrl: this.#target?.serverUrl ?? '',
+            provider: this.#token?.provider ?? REMOTE_PROVIDER,
+            token: this.#includeToken ? this.#token?.token : undefined,
           }),
-        );
       },
-      responseNotes: (response) => this.#responseNotes(response),
-      buildCurl: (request) =>
-        buildCurlCommand(request, {
-          sentTo: this.#target?.base ?? '',
-          serverUrl: this.#target?.serverUrl ?? '',
-          provider: this.#token?.provider ?? REMOTE_PROVIDER,
-          token: this.#includeToken ? this.#token?.token : undefined,
-        }),
-    });
+      { operation: this.#forOperation },
+    );
     this.#authorize();
     button?.remove();
     this.#explain(undefined);
+    if (this.#forOperation) {
+      this.#whenOperationDrawn(root);
+      return;
+    }
     if (preview) this.#replacePreview(preview, root);
     this.#openFromHash();
     window.addEventListener('hashchange', () => this.#openFromHash());
+  }
+
+  /**
+   * An operation's panel: once Swagger UI shows the operation ready to execute, say where requests go
+   * and move focus into it. Swagger UI draws Execute before the parameters it resolves: ready is when
+   * Execute is there and the drawing has settled for a moment.
+   */
+  #whenOperationDrawn(root: HTMLElement): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => settle());
+    const ready = () => {
+      observer.disconnect();
+      this.#operationReady = true;
+      this.#sayRoute(`${this.dataset['operationTitle'] ?? 'The operation'}: ready to try.`);
+      this.#focusOperation();
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      if (root.querySelector('.btn.execute')) timer = setTimeout(ready, SETTLE_MS);
+    };
+    observer.observe(root, { childList: true, subtree: true });
+    settle();
+  }
+
+  /** An operation's panel: the line that says where requests go (a live region), after an optional first sentence. */
+  #sayRoute(lead = ''): void {
+    const status = this.querySelector<HTMLElement>('[data-try-status]');
+    if (!status || !this.#target || !this.#operationReady) return;
+    const route = describeRequestRoute({ mode: this.#target.choice.mode, serverUrl: this.#target.serverUrl, base: this.#target.base });
+    status.textContent = lead === '' ? route : `${lead} ${route}`;
+  }
+
+  /**
+   * Focus the operation's first input (or Execute when it has none); the token field instead when the
+   * operation needs a token, the chosen way sends one, and none is saved.
+   */
+  #focusOperation(): void {
+    if (!this.#operationReady) return;
+    const root = this.querySelector<HTMLElement>('[data-swagger-root]');
+    const needsToken = this.dataset['needsToken'] === 'true' && !this.#token && (!this.#target || carriesToken(this.#target.choice.mode));
+    const tokenField = this.querySelector<HTMLElement>('[data-token-input]');
+    if (needsToken && tokenField) {
+      tokenField.focus();
+      return;
+    }
+    const inputs = [...(root?.querySelectorAll<HTMLElement>('.opblock-body :is(input, select, textarea)') ?? [])];
+    (inputs.find(shows) ?? root?.querySelector<HTMLElement>('.btn.execute'))?.focus();
   }
 
   /** Put Swagger UI in the place of the operation list once it has drawn its tags, with the tags the reader opened in the list open. */
@@ -227,11 +337,11 @@ class MeshplayPlayground extends HTMLElement {
     const swap = (): void => {
       const opened = [...preview.querySelectorAll<HTMLElement>('details[open][data-tag]')].map((tag) => tag.dataset['tag'] ?? '');
       const hadFocus = preview.contains(document.activeElement);
+      const focusedTag = document.activeElement?.closest<HTMLElement>('details[data-tag]')?.dataset['tag'];
       preview.remove();
       root.hidden = false;
       for (const tag of opened) this.#ui?.layoutActions.show(['operations-tag', tag], true);
-      // A reader who was in the list carries on from Swagger UI's first control rather than from the top of the page.
-      if (hadFocus) root.querySelector<HTMLElement>('.opblock-tag button, .opblock-tag')?.focus();
+      if (hadFocus) this.#focusTag(root, focusedTag);
     };
     if (root.querySelector('.opblock-tag')) {
       swap();
@@ -246,15 +356,33 @@ class MeshplayPlayground extends HTMLElement {
   }
 
   /**
+   * A reader who was in the list carries on from the same tag in Swagger UI (its heading's button),
+   * else from Swagger UI's first tag, rather than from the top of the page. Swagger UI draws the
+   * opened tag a moment later, so look for it again for a short while.
+   */
+  #focusTag(root: HTMLElement, tag: string | undefined, attempt = 0): void {
+    const heading = tag === undefined ? null : root.querySelector<HTMLElement>(`.opblock-tag[data-tag="${CSS.escape(tag)}"]`);
+    if (heading) {
+      (heading.querySelector<HTMLElement>('button') ?? heading).focus();
+      return;
+    }
+    if (tag !== undefined && attempt < 10) {
+      requestAnimationFrame(() => this.#focusTag(root, tag, attempt + 1));
+      return;
+    }
+    root.querySelector<HTMLElement>('.opblock-tag button, .opblock-tag')?.focus();
+  }
+
+  /**
    * Open the operation named in the address (#/tag/operationId). Swagger UI renders
-   * asynchronously, so try again until the operation (or tag) shows as open.
+   * asynchronously, so try again until the operation (or tag) shows as open. A malformed
+   * link is no link (parseDeepLink).
    */
   #openFromHash(attempt = 0): void {
-    if (!location.hash.startsWith('#/') || !this.#ui) return;
-    const [tag = '', operationId] = location.hash
-      .slice(2)
-      .split('/')
-      .map((part) => decodeURIComponent(part));
+    const link = parseDeepLink(location.hash);
+    // An operation's panel shows its one operation, whatever the page's address says.
+    if (!link || !this.#ui || this.#forOperation) return;
+    const { tag, operationId } = link;
     this.#ui.layoutActions.parseDeepLinkHash(location.hash);
     setTimeout(() => {
       const selector = operationId

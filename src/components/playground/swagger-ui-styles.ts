@@ -4,7 +4,20 @@ import swaggerCssUrl from 'swagger-ui-dist/swagger-ui.css?url';
 import overridesCssUrl from './swagger-ui-overrides.css?url';
 import { loadStylesheet } from '../../lib/dom/load-stylesheet.ts';
 
+const STYLESHEETS = [swaggerCssUrl, overridesCssUrl];
+
 /** Swagger UI's styles and ours, loaded with Swagger UI's script rather than with the page. */
 export async function loadSwaggerUiStyles(): Promise<void> {
-  await Promise.all([loadStylesheet(swaggerCssUrl), loadStylesheet(overridesCssUrl)]);
+  await Promise.all(STYLESHEETS.map((href) => loadStylesheet(href)));
+}
+
+/** Fetch the styles into the cache without applying them (a style recalculation over the whole page is for when Swagger UI draws). */
+export function preloadSwaggerUiStyles(): void {
+  for (const href of STYLESHEETS) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'style';
+    link.href = href;
+    document.head.append(link);
+  }
 }

@@ -33,3 +33,8 @@ export function routePath(route: Route): string {
         : `${REFERENCE_ROOT}playground/#/${encodeURIComponent(route.tag)}/${encodeURIComponent(route.operationId)}`;
   }
 }
+
+/** The one-operation slice of the spec beside an operation's page, which its try-it panel loads ("<page>/try.json"). */
+export function operationSlicePath(route: Extract<Route, { kind: 'operation' }>): string {
+  return `${routePath(route)}try.json`;
+}
