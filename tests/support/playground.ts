@@ -1,9 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RecordedRequest } from './meshplay-test-server.ts';
+import { PROVIDER_COOKIE, REMOTE_PROVIDER } from '../../src/lib/meshplay/session.ts';
 
 /** auth.json as Get Token downloads it. */
-export function authJson(token: string, provider = 'Meshplay'): { name: string; mimeType: string; buffer: Buffer } {
-  return { name: 'auth.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ 'meshplay-provider': provider, token })) };
+export function authJson(token: string, provider = REMOTE_PROVIDER): { name: string; mimeType: string; buffer: Buffer } {
+  return { name: 'auth.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ [PROVIDER_COOKIE]: provider, token })) };
 }
 
 /** The test server's log (shared by parallel tests: filter by your own token). */
@@ -18,7 +19,7 @@ export function tokenField(page: Page): Locator {
 }
 
 /** Load auth.json with the "Load auth.json" file picker and wait for the panel to accept it. */
-export async function loadAuthJson(page: Page, token: string, provider = 'Meshplay'): Promise<void> {
+export async function loadAuthJson(page: Page, token: string, provider = REMOTE_PROVIDER): Promise<void> {
   await page.getByLabel('Load auth.json').setInputFiles(authJson(token, provider));
   await expect(page.getByRole('status').filter({ hasText: `Provider ${provider}` })).toBeVisible();
 }
