@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { TEST_PORTS } from '../support/ports.ts';
-import { executeOperation, loadAuthJson, requestsSeenBy, responseStatus, tokenField } from '../support/playground.ts';
+import {
+  executeOperation,
+  expectSessionReachedOnce,
+  expectSignedInUserShown,
+  loadAuthJson,
+  requestsSeenBy,
+  responseStatus,
+  tokenField,
+} from '../support/playground.ts';
 import { mintToken } from '../support/tokens.ts';
 import { watchCspViolations } from '../support/csp-violations.ts';
 import { EXPECTED_ROUTES } from '../support/expected-routes.ts';
@@ -32,17 +40,9 @@ test.describe('playground', () => {
 
       const block = await executeOperation(page, 'Users', 'getSignedInUser');
       await expect(responseStatus(block)).toHaveText('200');
-      await expect(
-        block
-          .locator('.live-responses-table')
-          .getByText(/"provider":\s*"Meshplay"/)
-          .first(),
-      ).toBeVisible();
+      await expectSignedInUserShown(block);
 
-      const seen = (await requestsSeenBy(MESHPLAY)).filter((request) => request.cookie?.includes(token));
-      expect(seen).toHaveLength(1);
-      expect(seen[0]?.cookie).toBe(`meshplay-provider=Meshplay; token=${token}`);
-      expect(seen[0]?.meshplayTokenHeader).toBeUndefined();
+      await expectSessionReachedOnce(MESHPLAY, token);
       // The token reaches only the chosen server (through the proxy), never another origin.
       expect(carriers.length).toBeGreaterThan(0);
       for (const url of carriers) expect(url).toMatch(/\/api-proxy\/api\/user$/);

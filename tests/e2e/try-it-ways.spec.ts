@@ -5,7 +5,14 @@
 import { expect, test } from '@playwright/test';
 import { findFreePort } from '../../src/server/demo-server.ts';
 import { startBridgeProcess } from '../support/bridge-process.ts';
-import { executeOperation, loadAuthJson, requestsSeenBy, responseStatus, tokenField } from '../support/playground.ts';
+import {
+  executeOperation,
+  expectSessionReachedOnce,
+  loadAuthJson,
+  requestsSeenBy,
+  responseStatus,
+  tokenField,
+} from '../support/playground.ts';
 import { TEST_PORTS } from '../support/ports.ts';
 import { startSameOriginFront } from '../support/same-origin-front.ts';
 import { readBuiltSpec } from '../support/spec-lookup.ts';
@@ -51,10 +58,7 @@ test('reader of a static docs host pastes a token, starts the bridge, and calls 
 
       const block = await executeOperation(page, 'Users', 'getSignedInUser');
       await expect(responseStatus(block)).toHaveText('200');
-      const seen = (await requestsSeenBy(MESHPLAY)).filter((request) => request.cookie?.includes(token));
-      expect(seen).toHaveLength(1);
-      expect(seen[0]?.cookie).toBe(`meshplay-provider=Meshplay; token=${token}`);
-      expect(seen[0]?.meshplayTokenHeader).toBeUndefined();
+      await expectSessionReachedOnce(MESHPLAY, token);
     } finally {
       await bridge.stop();
     }

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RecordedRequest } from './meshplay-test-server.ts';
-import { PROVIDER_COOKIE, REMOTE_PROVIDER } from '../../src/lib/meshplay/session.ts';
+import { PROVIDER_COOKIE, REMOTE_PROVIDER, sessionCookie } from '../../src/lib/meshplay/session.ts';
 
 /** auth.json as Get Token downloads it. */
 export function authJson(token: string, provider = REMOTE_PROVIDER): { name: string; mimeType: string; buffer: Buffer } {
@@ -11,6 +11,24 @@ export function authJson(token: string, provider = REMOTE_PROVIDER): { name: str
 export async function requestsSeenBy(serverUrl: string): Promise<RecordedRequest[]> {
   const response = await fetch(`${serverUrl}/__test__/requests`);
   return ((await response.json()) as { requests: RecordedRequest[] }).requests;
+}
+
+/** The test server saw this token exactly once, as the session cookie and never as a header: what every way of trying must deliver. */
+export async function expectSessionReachedOnce(serverUrl: string, token: string): Promise<void> {
+  const seen = (await requestsSeenBy(serverUrl)).filter((request) => request.cookie?.includes(token));
+  expect(seen).toHaveLength(1);
+  expect(seen[0]?.cookie).toBe(sessionCookie({ provider: REMOTE_PROVIDER, token }));
+  expect(seen[0]?.meshplayTokenHeader).toBeUndefined();
+}
+
+/** The signed-in user's JSON (GET /api/user) is shown in an operation's live response. */
+export async function expectSignedInUserShown(block: Locator): Promise<void> {
+  await expect(
+    block
+      .locator('.live-responses-table')
+      .getByText(new RegExp(`"provider":\\s*"${REMOTE_PROVIDER}"`))
+      .first(),
+  ).toBeVisible();
 }
 
 /** The playground's token field, found as a reader would: by its label. */

@@ -1,7 +1,8 @@
 /** Helpers for the proxy and bridge tests: serve a proxy on a free port, send raw requests, close servers. */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createTryItProxy, PROXY_MAX_HEADER_SIZE, type TryItProxyOptions } from '../../src/server/try-it-proxy.ts';
+import { closeServer } from './close-server.ts';
 
 export interface RunningProxy {
   url: string;
@@ -33,12 +34,6 @@ export async function startProxy(options: TryItProxyOptions, host = '127.0.0.1')
       return closeServer(server);
     },
   };
-}
-
-/** Close a server and any connections it still holds. */
-export function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
 }
 
 /** A loopback port with nothing listening on it. */

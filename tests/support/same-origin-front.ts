@@ -6,7 +6,8 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createStaticSite } from '../../src/server/static-site.ts';
-import { closeServer, type RunningServer } from './static-only-site.ts';
+import { closeServer } from './close-server.ts';
+import type { RunningServer } from './static-only-site.ts';
 
 /** Serve `siteDir` under `/docs/` and pass the rest to `meshplay`. */
 export async function startSameOriginFront(siteDir: string, meshplay: string): Promise<RunningServer> {

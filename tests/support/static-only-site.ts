@@ -2,19 +2,14 @@
  * A built site served as plain files, as a static docs host does: no try-it proxy, no demo.
  * Listens on a free loopback port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createStaticSite } from '../../src/server/static-site.ts';
+import { closeServer } from './close-server.ts';
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
-}
-
-/** Close a server and the connections it holds. */
-export function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
 }
 
 /** Serve `dir` under `base` on 127.0.0.1 and a free port. */

@@ -6,7 +6,8 @@ import { HTTP_METHODS, type HttpMethod } from '../../src/lib/openapi/model/types
 import { parseBridgeArgs } from '../../src/bridge/options.ts';
 import { FORWARDED_METHODS, normalizeOrigin } from '../../src/server/proxy-cors.ts';
 import { startTestServer } from '../support/meshplay-test-server.ts';
-import { closeServer, startProxy } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { startProxy } from '../support/proxy-harness.ts';
 
 describe("the bridge's command line", () => {
   it('defaults to the local Meshplay on port 9180', () => {

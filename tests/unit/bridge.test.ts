@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBridge } from '../../src/bridge/build.ts';
 import { startTestServer } from '../support/meshplay-test-server.ts';
-import { closeServer, freePort, sendRaw } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { freePort, sendRaw } from '../support/proxy-harness.ts';
 import { spawnNode, waitForOutput, type Spawned } from '../support/spawned.ts';
 import { mintToken } from '../support/tokens.ts';
 

@@ -7,13 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LOCAL_PROVIDER, PROVIDER_COOKIE, TOKEN_COOKIE, TOKEN_VARIABLE } from '../../src/lib/meshplay/session.ts';
 import { startTestServer, type RunningTestServer } from '../support/meshplay-test-server.ts';
 import { mintToken } from '../support/tokens.ts';
+import { closeServer } from '../support/close-server.ts';
 
 interface Run {
   code: number;
@@ -59,12 +60,6 @@ function runCheckServer(args: string[], env: Record<string, string> = {}): Promi
   });
 }
 
-/** Close a server and its connections. */
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
-}
-
 /** The parsed --json output. */
 function resultsOf(run: Run): JsonResult[] {
   return (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
@@ -76,8 +71,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await close(meshplay.server);
-  await close(drifted.server);
+  await closeServer(meshplay.server);
+  await closeServer(drifted.server);
 });
 
 describe('npm run check-server', () => {
@@ -175,7 +170,7 @@ describe('npm run check-server', () => {
     const probe = createServer();
     await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
     const { port } = probe.address() as AddressInfo;
-    await close(probe);
+    await closeServer(probe);
     const run = await runCheckServer(['--server', `http://127.0.0.1:${port}`, '--provider', LOCAL_PROVIDER]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
@@ -198,7 +193,7 @@ describe('npm run check-server', () => {
       expect(run.stdout).toMatch(/^GET \/pets\/\{petId\}\s+-\s+not called\s+needs \{petId\}$/m);
       expect(run.stdout).toContain('0 match, 0 drift, 1 timed out.');
     } finally {
-      await close(silent);
+      await closeServer(silent);
     }
   });
 });

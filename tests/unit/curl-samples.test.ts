@@ -17,6 +17,7 @@ import { startTestServer, type RunningTestServer } from '../support/meshplay-tes
 import { runSample } from '../support/run-sample.ts';
 import { layOutSampleFiles } from '../support/sample-files.ts';
 import { mintToken } from '../support/tokens.ts';
+import { closeServer } from '../support/close-server.ts';
 
 const run = promisify(execFile);
 const spec = await loadSpec({ root: process.cwd() });
@@ -31,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  meshplay.server.closeAllConnections();
-  await new Promise((done) => meshplay.server.close(done));
+  await closeServer(meshplay.server);
 });
 
 /** `METHOD /path` of an operation, as the test server names its routes. */

@@ -23,6 +23,7 @@ import { buildOperationContracts } from '../../src/lib/openapi/model/contracts.t
 import { startTestServer } from '../support/meshplay-test-server.ts';
 import { REMOTE_PROVIDER_URL, REMOTE_REF_COOKIE, refOf } from '../support/meshplay-test-server/session-middleware.ts';
 import { mintToken } from '../support/tokens.ts';
+import { closeServer } from '../support/close-server.ts';
 
 let meshplay: { server: Server; url: string };
 let contracts: Map<string, OperationContract>;
@@ -37,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  meshplay.server.closeAllConnections();
-  await new Promise((done) => meshplay.server.close(done));
+  await closeServer(meshplay.server);
 });
 
 /** Call the test server without following redirects. */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { markersOf, renderNginxConfig, type NginxValues } from '../../src/lib/deploy/nginx-config.ts';
 import { startTestServer } from '../support/meshplay-test-server.ts';
 import { NGINX_MISSING, startNginx, type RunningNginx } from '../support/nginx.ts';
-import { closeServer, freePort } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { freePort } from '../support/proxy-harness.ts';
 import { mintToken } from '../support/tokens.ts';
 
 const DOCS_TEMPLATE = 'deploy/nginx/meshplay-docs.conf';

@@ -16,6 +16,7 @@ import type { ApiModel, CodeSample, Operation } from '../../src/lib/openapi/mode
 import { SpecError } from '../../src/lib/openapi/spec-error.ts';
 import { missingRuntime, runSample } from '../support/run-sample.ts';
 import type { SampleFileFolders } from '../support/sample-files.ts';
+import { closeServer } from '../support/close-server.ts';
 
 const fixture = await loadSpec({ root: process.cwd(), specPath: 'tests/fixtures/openapi/sample-files.yaml' });
 const model = buildApiModel(fixture.document);
@@ -155,8 +156,7 @@ describe('every language sends the same file, byte for byte', () => {
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    await closeServer(server);
   });
 
   /** A home folder and working folder holding FILE_BYTES at a sample path. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headersFile } from '../../src/integrations/content-security-policy.ts';
 import { parseHeadersFile, readSecurityHeaders } from '../../src/server/security-headers.ts';
-import { closeServer, freePort } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { freePort } from '../support/proxy-harness.ts';
 import { startTestServer } from '../support/meshplay-test-server.ts';
 import { spawnNode, waitForOutput, type Spawned } from '../support/spawned.ts';
 

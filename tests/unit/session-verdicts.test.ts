@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PROVIDER_HEADER, sessionCookie, TOKEN_HEADER } from '../../src/lib/meshplay/session.ts';
 import { createTryItProxy, PROXY_MAX_HEADER_SIZE } from '../../src/server/try-it-proxy.ts';
 import { normalizeToken } from '../../src/lib/token/normalize-token.ts';
+import { closeServer } from '../support/close-server.ts';
 
 /** Hostile and ordinary auth.json contents: the token panel and the proxy must agree on every one. */
 const AUTH_JSON_INPUTS: Array<{ name: string; provider?: unknown; token: unknown }> = [
@@ -39,12 +40,6 @@ const cookiesSeen: Array<string | undefined> = [];
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return (server.address() as AddressInfo).port;
-}
-
-/** Close a server with its open connections. */
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
 }
 
 /** What the proxy does with the headers the playground would send for this auth.json: refuse them, or forward a Cookie. */
@@ -87,8 +82,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await close(proxyServer);
-  await close(upstream);
+  await closeServer(proxyServer);
+  await closeServer(upstream);
 });
 
 describe('the token panel and the proxy accept exactly the same sessions', () => {

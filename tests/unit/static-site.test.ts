@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createStaticSite } from '../../src/server/static-site.ts';
+import { closeServer } from '../support/close-server.ts';
 
 interface Answer {
   status: number;
@@ -59,8 +60,7 @@ describe('the static site server', () => {
 
   afterAll(async () => {
     for (const server of servers) {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
+      await closeServer(server);
     }
     rmSync(dir, { recursive: true, force: true });
   });

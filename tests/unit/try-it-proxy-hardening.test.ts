@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { closeServer, sendRaw, startProxy, type RunningProxy } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { sendRaw, startProxy, type RunningProxy } from '../support/proxy-harness.ts';
 import { mintToken } from '../support/tokens.ts';
 
 /** A raw TCP "Meshplay" that answers every request with the given bytes, to send what Node's own server never would. */

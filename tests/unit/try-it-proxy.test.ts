@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTryItProxy } from '../../src/server/try-it-proxy.ts';
-import { closeServer, freePort, sendRaw, startProxy, type RunningProxy } from '../support/proxy-harness.ts';
+import { closeServer } from '../support/close-server.ts';
+import { freePort, sendRaw, startProxy, type RunningProxy } from '../support/proxy-harness.ts';
 import { startTestServer, type RecordedRequest } from '../support/meshplay-test-server.ts';
 import { mintToken } from '../support/tokens.ts';
 

@@ -14,6 +14,7 @@ import { startTestServer, type ReceivedFile, type RunningTestServer } from '../s
 import { missingRuntime, runSample } from '../support/run-sample.ts';
 import { layOutSampleFiles, sampleFileContents } from '../support/sample-files.ts';
 import { mintToken } from '../support/tokens.ts';
+import { closeServer } from '../support/close-server.ts';
 
 const spec = await loadSpec({ root: process.cwd() });
 const model = buildApiModel(spec.document);
@@ -28,8 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  meshplay.server.closeAllConnections();
-  await new Promise((done) => meshplay.server.close(done));
+  await closeServer(meshplay.server);
 });
 
 /** What the server must have received from an upload sample: the file's bytes, in the field its handler reads. */

@@ -1,6 +1,7 @@
 import { inlineCode } from '../../markdown/code.ts';
 import { markdownLink } from '../../markdown/links.ts';
 import type { JsonValue, SchemaNode } from '../model/types.ts';
+import { flagsOf } from '../model/schema-flags.ts';
 import { linkTo, type TwinContext } from './context.ts';
 
 // Long example values would crowd a table cell; the body example shows them in full (as on the HTML page).
@@ -21,17 +22,6 @@ export function typeMarkdown(node: SchemaNode, context: TwinContext): string {
   if (node.format && !isArray) label += ` (${node.format})`;
   if (node.encodedContent?.json) label += ': JSON text';
   return label;
-}
-
-/** The flags of a node, as the HTML page shows them beside its type. */
-export function flagsOf(node: SchemaNode): string[] {
-  return [
-    node.nullable ? 'nullable' : undefined,
-    node.readOnly ? 'read-only' : undefined,
-    node.writeOnly ? 'write-only' : undefined,
-    node.deprecated ? 'deprecated' : undefined,
-    node.stop === 'recursion' ? 'recursive' : undefined,
-  ].filter((flag): flag is string => flag !== undefined);
 }
 
 /** The type with its flags: "string, nullable, read-only". */
