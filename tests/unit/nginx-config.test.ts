@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markersOf, renderNginxConfig, type NginxValues } from '../../src/lib/deploy/nginx-config.ts';
@@ -87,6 +87,9 @@ describe.skipIf(NGINX_MISSING !== undefined)('real nginx in front of Meshplay (d
     docsRoot = mkdtempSync(join(tmpdir(), 'nginx-docs-'));
     writeFileSync(join(docsRoot, 'index.html'), '<!doctype html><title>Docs</title>');
     writeFileSync(join(docsRoot, '404.html'), '<!doctype html><title>Not found</title>');
+    writeFileSync(join(docsRoot, 'llms.txt'), '# Meshplay REST API — für alle\n');
+    mkdirSync(join(docsRoot, 'guide'));
+    writeFileSync(join(docsRoot, 'guide', 'index.md'), '# Guide — café\n');
     const port = await freePort();
     nginx = await startNginx(DOCS_TEMPLATE, port, {
       SERVER_NAME: '_',
@@ -112,6 +115,17 @@ describe.skipIf(NGINX_MISSING !== undefined)('real nginx in front of Meshplay (d
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
+  });
+
+  it('shows the Markdown twins and llms.txt as UTF-8 text, with the security headers', async () => {
+    const twin = await fetch(`${url}/guide/index.md`);
+    expect(twin.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await twin.text()).toBe('# Guide — café\n');
+    expect(twin.headers.get('content-security-policy')).toBe(POLICY);
+    expect(twin.headers.get('x-content-type-options')).toBe('nosniff');
+    const llms = await fetch(`${url}/llms.txt`);
+    expect(llms.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(llms.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('turns the token headers into the cookies, dropping the browser’s own', async () => {
@@ -171,6 +185,7 @@ describe.skipIf(NGINX_MISSING !== undefined)('real nginx, same-origin variant (d
     const meshplay = await startTestServer();
     const docsRoot = mkdtempSync(join(tmpdir(), 'nginx-docs-'));
     writeFileSync(join(docsRoot, 'index.html'), '<!doctype html><title>Docs</title>');
+    writeFileSync(join(docsRoot, 'index.md'), '# Docs\n');
     const port = await freePort();
     const nginx = await startNginx(SAME_ORIGIN_TEMPLATE, port, {
       SERVER_NAME: '_',
@@ -182,6 +197,10 @@ describe.skipIf(NGINX_MISSING !== undefined)('real nginx, same-origin variant (d
       const docs = await fetch(`http://127.0.0.1:${port}/docs/`);
       expect(await docs.text()).toContain('<title>Docs</title>');
       expect(docs.headers.get('content-security-policy')).toBe(POLICY);
+      const twin = await fetch(`http://127.0.0.1:${port}/docs/index.md`);
+      expect(twin.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(twin.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await twin.text()).toBe('# Docs\n');
       const token = mintToken({ expiresIn: 3600, subject: 'same-origin' });
       const user = await fetch(`http://127.0.0.1:${port}/api/user`, { headers: { Cookie: `meshplay-provider=Meshplay; token=${token}` } });
       expect(user.status).toBe(200);
