@@ -16,6 +16,19 @@ function recordRequests(page: Page): string[] {
   return urls;
 }
 
+/** The narrowest header cell of Swagger UI's tables in the Try it panel, and how far the widest table overflows the panel (px). */
+function measureTables(panel: Element): { narrowestColumn: number; overflow: number } {
+  const right = panel.getBoundingClientRect().right;
+  const tables = [...panel.querySelectorAll('table')];
+  const widths = tables.flatMap((table) =>
+    [...table.querySelectorAll('thead th, thead td')].map((cell) => cell.getBoundingClientRect().width),
+  );
+  return {
+    narrowestColumn: Math.min(...widths),
+    overflow: Math.max(0, ...tables.map((table) => table.getBoundingClientRect().right - right)),
+  };
+}
+
 test.describe('Try it on an operation page', () => {
   test.describe.configure({ timeout: 60_000 });
 
@@ -83,6 +96,10 @@ test.describe('Try it on an operation page', () => {
     await tabTo('Try it');
     await page.keyboard.press('Enter');
     await expect(page.locator('.opblock tr[data-param-name="id"] input')).toBeFocused({ timeout: 20_000 });
+    // The parameter and response tables fit the narrow panel, every column wide enough to read (a status code, a name).
+    const layout = await page.locator('#try-it-panel').evaluate(measureTables);
+    expect(layout.narrowestColumn).toBeGreaterThanOrEqual(48);
+    expect(layout.overflow).toBeLessThanOrEqual(1);
     // The button closes the panel again, and nothing holds focus inside it.
     await page.getByRole('button', { name: 'Try it', exact: true }).focus();
     await page.keyboard.press('Enter');
