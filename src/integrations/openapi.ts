@@ -11,12 +11,25 @@ import { readStrictFlag } from '../lib/openapi/strict-mode.ts';
 
 const DOCUMENT_ID = 'virtual:meshplay/openapi';
 const MODEL_ID = 'virtual:meshplay/api-model';
-const BUILD_MODULE = fileURLToPath(new URL('../lib/openapi/model/build.ts', import.meta.url));
-// Pages run in the same process as astro.config.mjs: they take the model built there from
-// globalThis instead of building it again. The virtual modules fall back to building their
-// own where they run elsewhere.
+// Pages run in the same process as astro.config.mjs: they take the spec and the model built
+// there from globalThis. The modules never inline the document: its JSON text (10 MB for
+// GitHub's spec) would be parsed by the bundler, written into the server chunk and parsed again
+// when pages render, which cost hundreds of MB of peak memory.
 const SHARED_MODEL = 'meshplay.api-model';
 const SHARED_DOCUMENT = 'meshplay.openapi-document';
+
+/** The source of a virtual module that exports the value shared on globalThis under `key`, or stops with why it is missing. */
+function sharedValueModule(moduleId: string, key: string): string {
+  const missing =
+    `${moduleId} is only available in the process that loaded astro.config.mjs: ` +
+    `the meshplay-openapi integration shares it on globalThis (Symbol.for(${JSON.stringify(key)})). ` +
+    'Import it from pages rendered by astro build or astro dev.';
+  return [
+    `const value = globalThis[Symbol.for(${JSON.stringify(key)})];`,
+    `if (value === undefined) throw new Error(${JSON.stringify(missing)});`,
+    'export default value;',
+  ].join('\n');
+}
 
 /** The spec and its model, or the reason they cannot be had: astro.config.mjs needs the model for the sidebar before integrations run. */
 export type SpecLoadResult =
@@ -95,18 +108,8 @@ export function openapiIntegration(result: SpecLoadResult): AstroIntegration {
         shared[Symbol.for(SHARED_MODEL)] = result.model;
         shared[Symbol.for(SHARED_DOCUMENT)] = spec.document;
         const sources = new Map([
-          [
-            `\0${DOCUMENT_ID}`,
-            `export default globalThis[Symbol.for(${JSON.stringify(SHARED_DOCUMENT)})] ?? ${JSON.stringify(spec.document)};`,
-          ],
-          [
-            `\0${MODEL_ID}`,
-            [
-              `import document from ${JSON.stringify(DOCUMENT_ID)};`,
-              `import { buildApiModel } from ${JSON.stringify(BUILD_MODULE)};`,
-              `export default globalThis[Symbol.for(${JSON.stringify(SHARED_MODEL)})] ?? buildApiModel(document);`,
-            ].join('\n'),
-          ],
+          [`\0${DOCUMENT_ID}`, sharedValueModule(DOCUMENT_ID, SHARED_DOCUMENT)],
+          [`\0${MODEL_ID}`, sharedValueModule(MODEL_ID, SHARED_MODEL)],
         ]);
         updateConfig({
           vite: {

@@ -55,6 +55,12 @@ describe('loadSpec refuses only what cannot be rendered', () => {
     expect(error.message).toMatch(/Fix the syntax/);
   });
 
+  it('names the file, line and column of a key repeated in a JSON spec', async () => {
+    const error = await specErrorOf('json-duplicate-key.json');
+    expect(error.message).toMatch(/tests\/fixtures\/openapi\/json-duplicate-key\.json:9:\d+: the file is not valid YAML or JSON/);
+    expect(error.message).toMatch(/unique/);
+  });
+
   it('refuses an empty file and says how to point at a spec', async () => {
     const error = await specErrorOf('empty.yaml');
     expect(error.message).toMatch(/tests\/fixtures\/openapi\/empty\.yaml is empty/);

@@ -2,6 +2,7 @@ import { buildAuthProfile } from './auth.ts';
 import { isObject, objectField, stringField } from './guards.ts';
 import type { ModelContext } from './context.ts';
 import { buildOperations } from './operations.ts';
+import { createPartsCache } from './parts-cache.ts';
 import { describeTagPage } from './page-meta.ts';
 import type { Route } from './routes.ts';
 import { createSampler } from './sampler.ts';
@@ -15,7 +16,7 @@ import type { ApiModel, Tag } from './types.ts';
  */
 export function buildApiModel(document: object): ApiModel {
   if (!isObject(document)) throw new Error('buildApiModel needs the bundled OpenAPI document (an object); load it with loadSpec first.');
-  const context: ModelContext = { document, sample: createSampler(document), auth: buildAuthProfile(document) };
+  const context: ModelContext = { document, sample: createSampler(document), auth: buildAuthProfile(document), parts: createPartsCache() };
   const index = buildOperations(context);
   const declared = new Map<string, string | undefined>();
   for (const tag of Array.isArray(document['tags']) ? (document['tags'] as unknown[]) : []) {

@@ -96,11 +96,17 @@ function buildOperation(item: RawOperation, tagSlug: string, slug: string, conte
   eager.pageDescription = describeOperationPage(eager);
   // Complete once the lazy parts below are defined.
   const built = eager as Operation;
-  // The parts below cost a schema walk each: built when a page (or a dump) reads them, once.
-  const unresolved: UnresolvedPart[] = [];
-  defineLazy(built, 'parameters', () => buildParameters(pathItem, operation, context, unresolved));
-  defineLazy(built, 'parameterGroups', () => groupParameters(built.parameters));
-  defineLazy(built, 'requestBody', () => {
+  // The parts below cost a schema walk each: built when a page (or a dump) reads them, kept while
+  // the operation is among those built last (context.parts), built again if read after that.
+  const lazy = <K extends keyof Operation>(key: K, compute: () => Operation[K]): void => defineLazy(built, key, compute, context.parts);
+  let unresolved: UnresolvedPart[] = [];
+  // Building the parameters and the body again collects their unresolved $refs again: start a new list.
+  context.parts.onRelease(built, () => {
+    unresolved = [];
+  });
+  lazy('parameters', () => buildParameters(pathItem, operation, context, unresolved));
+  lazy('parameterGroups', () => groupParameters(built.parameters));
+  lazy('requestBody', () => {
     const found = follow(context.document, operation['requestBody']);
     if (found?.unresolved !== undefined) unresolved.push({ where: 'the request body', ref: found.unresolved });
     return found?.object === undefined ? undefined : buildRequestBody(found.object, context, { method, path });
@@ -108,9 +114,9 @@ function buildOperation(item: RawOperation, tagSlug: string, slug: string, conte
   // A wrong x-sample-file must stop the build with its SpecError (reported, output removed) rather
   // than fail a page later: the few bodies that carry one are built now.
   if (follow(context.document, operation['requestBody'])?.object?.[SAMPLE_FILE_KEY] !== undefined) void built.requestBody;
-  defineLazy(built, 'responses', () => buildResponses(operation, context));
-  defineLazy(built, 'security', () => describeSecurity(operation, context));
-  defineLazy(built, 'codeSamples', () =>
+  lazy('responses', () => buildResponses(operation, context));
+  lazy('security', () => describeSecurity(operation, context));
+  lazy('codeSamples', () =>
     buildCodeSamples(
       buildSampleRequest({
         method,
@@ -124,8 +130,8 @@ function buildOperation(item: RawOperation, tagSlug: string, slug: string, conte
       context.auth,
     ),
   );
-  defineLazy(built, 'headings', () => operationHeadings(built.parameters.length > 0, built.requestBody !== undefined, built.responses));
-  defineLazy(built, 'unresolved', () => {
+  lazy('headings', () => operationHeadings(built.parameters.length > 0, built.requestBody !== undefined, built.responses));
+  lazy('unresolved', () => {
     // Reading the parts collects what could not be resolved in them.
     void built.parameters;
     void built.requestBody;

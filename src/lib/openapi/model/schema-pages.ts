@@ -42,15 +42,16 @@ export function buildSchemaPages(context: ModelContext, operations: Operation[],
     } as SchemaPage;
     // Through a $ref, so the component counts as being expanded: inside itself it is a link.
     const ref = { $ref: `#/components/schemas/${encodePointerSegment(name)}` };
-    defineLazy(page, 'tree', () => {
+    const lazy = <K extends keyof SchemaPage>(key: K, compute: () => SchemaPage[K]): void => defineLazy(page, key, compute, context.parts);
+    lazy('tree', () => {
       const tree = buildSchemaTree(ref, context.document);
       // This page is the component's own: its root needs no link to itself.
       return { ...tree, ref: undefined };
     });
-    defineLazy(page, 'description', () => page.tree.description);
-    defineLazy(page, 'examples', () => getExamples({ schema: ref }, context, 'response', 'application/json'));
-    defineLazy(page, 'pageDescription', () => describeSchemaPage(name, page.description));
-    defineLazy(page, 'headings', () => [
+    lazy('description', () => page.tree.description);
+    lazy('examples', () => getExamples({ schema: ref }, context, 'response', 'application/json'));
+    lazy('pageDescription', () => describeSchemaPage(name, page.description));
+    lazy('headings', () => [
       { depth: 2, slug: 'structure', text: 'Structure' },
       ...(page.examples.length > 0 ? [{ depth: 2, slug: 'example', text: 'Example' }] : []),
       ...(page.usedBy.length > 0 || page.referencedBy.length > 0 ? [{ depth: 2, slug: 'used-by', text: 'Used by' }] : []),
