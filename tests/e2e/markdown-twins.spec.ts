@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { LLMS_FULL_LIMIT_BYTES } from '../../scripts/bench/budgets.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
 import { routePath } from '../../src/lib/openapi/model/routes.ts';
 import { fencedBlocksOf, listBuiltPages, listBuiltTwins, markdownLinksOf, readBuiltPage, shellBlocksOf } from '../support/built-site.ts';
 import { GUIDE_PAGES } from '../support/guide-pages.ts';
+import { readBuiltSpec } from '../support/spec-lookup.ts';
 
 const DIST = resolve('dist');
-const model = buildApiModel(JSON.parse(readFileSync(join(DIST, 'openapi/meshplay.json'), 'utf8')) as object);
+const model = buildApiModel(readBuiltSpec(DIST));
 const onlyOnce = ({ baseURL }: { baseURL: string | undefined }) => (baseURL ?? '').includes('/docs/');
 
 /** The built twin of a page ("/reference/rest-apis/" → its index.md), or undefined when there is none. */
@@ -77,7 +79,7 @@ test.describe('Markdown twins in the built site', () => {
     for (const guide of GUIDE_PAGES) expect(full, guide.title).toContain(`### ${guide.title}\n`);
     const missing = model.operations.filter((operation) => !full.includes(`\`${operation.method.toUpperCase()} ${operation.path}\``));
     expect(missing.map((operation) => operation.path)).toEqual([]);
-    expect(Buffer.byteLength(full)).toBeLessThan(1.5 * 1024 * 1024);
+    expect(Buffer.byteLength(full)).toBeLessThan(LLMS_FULL_LIMIT_BYTES);
   });
 });
 

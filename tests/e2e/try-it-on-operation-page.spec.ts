@@ -17,13 +17,15 @@ function recordRequests(page: Page): string[] {
 }
 
 /** The narrowest header cell of Swagger UI's tables in the Try it panel, and how far the widest table overflows the panel (px). */
-function measureTables(panel: Element): { narrowestColumn: number; overflow: number } {
+function measureTables(panel: Element): { tables: number; columns: number; narrowestColumn: number; overflow: number } {
   const right = panel.getBoundingClientRect().right;
   const tables = [...panel.querySelectorAll('table')];
   const widths = tables.flatMap((table) =>
     [...table.querySelectorAll('thead th, thead td')].map((cell) => cell.getBoundingClientRect().width),
   );
   return {
+    tables: tables.length,
+    columns: widths.length,
     narrowestColumn: Math.min(...widths),
     overflow: Math.max(0, ...tables.map((table) => table.getBoundingClientRect().right - right)),
   };
@@ -98,6 +100,9 @@ test.describe('Try it on an operation page', () => {
     await expect(page.locator('.opblock tr[data-param-name="id"] input')).toBeFocused({ timeout: 20_000 });
     // The parameter and response tables fit the narrow panel, every column wide enough to read (a status code, a name).
     const layout = await page.locator('#try-it-panel').evaluate(measureTables);
+    // Parameters and responses at least; with none, the widths below would hold vacuously.
+    expect(layout.tables).toBeGreaterThanOrEqual(2);
+    expect(layout.columns).toBeGreaterThanOrEqual(4);
     expect(layout.narrowestColumn).toBeGreaterThanOrEqual(48);
     expect(layout.overflow).toBeLessThanOrEqual(1);
     // The button closes the panel again, and nothing holds focus inside it.

@@ -7,6 +7,7 @@ import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
 import { routePath } from '../../src/lib/openapi/model/routes.ts';
 import { renderGuideTwin, type GuideSource } from '../../src/lib/twins/guide-twin.ts';
+import { meshplaySpec } from '../support/meshplay-spec.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const docs = join(root, 'src/content/docs');
@@ -93,7 +94,7 @@ describe('the Markdown twin of a guide', () => {
   });
 
   it('exists for every guide of the site: each component the guides use has a Markdown form, and no JSX is left', async () => {
-    const { document } = await loadSpec({ root });
+    const { document } = await meshplaySpec();
     const model = buildApiModel(document);
     const links = createSiteLinks({ base: '/', siteUrl: undefined, twinPaths: new Set() });
     const guides = siteGuides();

@@ -160,6 +160,13 @@ describe('the Markdown twin of an operation', () => {
     }
   });
 
+  it('says which file an upload sample sends, above the samples, as the HTML page does', async () => {
+    const twin = twinOf(await fixtureModel('sample-files.yaml'), 'uploadPhoto');
+    expect(twin).toContain(
+      '## Code samples\n\nThe samples send the file `~/Pictures/cat.png` as the form field `photo`. Any PNG picture.\n\ncurl:',
+    );
+  });
+
   it('lists path parameters under their own heading', async () => {
     const twin = twinOf(await fixtureModel('minimal.yaml'), 'getPet');
     expect(twin).toContain(

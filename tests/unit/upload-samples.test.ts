@@ -7,7 +7,6 @@
  * (tests/e2e/curl-examples.spec.ts checks the built pages against the model).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/lib/openapi/load-spec.ts';
 import { buildApiModel } from '../../src/lib/openapi/model/build.ts';
 import type { CodeSample, Operation, SampleFile } from '../../src/lib/openapi/model/types.ts';
 import { startTestServer, type ReceivedFile, type RunningTestServer } from '../support/meshplay-test-server.ts';
@@ -15,8 +14,9 @@ import { missingRuntime, runSample } from '../support/run-sample.ts';
 import { layOutSampleFiles, sampleFileContents } from '../support/sample-files.ts';
 import { mintToken } from '../support/tokens.ts';
 import { closeServer } from '../support/close-server.ts';
+import { meshplaySpec } from '../support/meshplay-spec.ts';
 
-const spec = await loadSpec({ root: process.cwd() });
+const spec = await meshplaySpec();
 const model = buildApiModel(spec.document);
 const uploads = model.operations.filter((operation) => operation.requestBody?.sampleFile !== undefined);
 const LANGUAGES: ReadonlyArray<CodeSample['id']> = ['curl', 'javascript', 'python', 'go'];

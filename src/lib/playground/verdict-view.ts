@@ -6,6 +6,7 @@
  */
 import type { JsonSchema, MediaContract, OperationContract } from '../contract/contract.ts';
 import type { Difference, Verdict } from '../contract/verdict.ts';
+import { schemaComponentName } from '../openapi/model/refs.ts';
 
 /** How a verdict reads at a glance; the page's CSS and tests tell them apart by it, the text says it too. */
 export type VerdictTone = 'match' | 'differs' | 'not-checked' | 'checking' | 'unavailable';
@@ -130,23 +131,8 @@ function isJsonText(mediaType: string, schema: JsonSchema | undefined): boolean 
 function describeSchema(schema: JsonSchema | undefined): string {
   if (schema === undefined) return '';
   const ref = typeof schema === 'object' ? schema['$ref'] : undefined;
-  if (typeof ref === 'string') {
-    const name = ref
-      .slice(ref.lastIndexOf('/') + 1)
-      .replace(/~1/g, '/')
-      .replace(/~0/g, '~');
-    return `schema ${decodeName(name)}`;
-  }
-  return 'its inline schema';
-}
-
-/** A component name from a `$ref` fragment, percent-decoded when it is valid encoding. */
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
+  const name = typeof ref === 'string' ? schemaComponentName(ref) : undefined;
+  return name === undefined ? 'its inline schema' : `schema ${name}`;
 }
 
 /** One difference as shown: its pointer, or the part of the response it is about. */

@@ -25,8 +25,6 @@ export interface SiteFile {
   description: string;
 }
 
-/** The files llms.txt and llms-full.txt are served at, inside the site. */
-export const LLMS_TXT_PATH = '/llms.txt';
 export const LLMS_FULL_PATH = '/llms-full.txt';
 
 /** The sentence that says how to read the links of a Markdown output (llms.txt says which, as its readers resolve them). */

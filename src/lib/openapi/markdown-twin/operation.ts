@@ -73,7 +73,11 @@ export function renderOperationTwin(operation: Operation, context: TwinContext, 
   }
   parts.push(specText(operation.description, context));
   parts.push(heading(2, 'Authentication'), authentication(operation, context));
-  parts.push(heading(2, samples.length === 1 ? 'Code sample' : 'Code samples'), codeSamples(samples));
+  parts.push(heading(2, samples.length === 1 ? 'Code sample' : 'Code samples'));
+  // Which file an upload's samples send and how to get it, as the HTML page says above its samples.
+  const fileNote = operation.requestBody?.sampleFile?.note;
+  if (fileNote !== undefined) parts.push(specText(fileNote, context));
+  parts.push(codeSamples(samples));
   if (operation.parameters.length > 0) parts.push(heading(2, 'Parameters'), parameterSection(operation.parameterGroups, context, 3));
   if (operation.requestBody) parts.push(heading(2, 'Request body'), requestBody(operation.requestBody, context));
   parts.push(heading(2, 'Responses'));
